@@ -1,0 +1,79 @@
+// One student's state file as a value: what they have done, and when
+// (format in docs/state-file.md, schema in data/schema/state.schema.json).
+#pragma once
+
+#include <rpx/dates.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rpx {
+
+/// The newest state-file schema this rpx reads and writes.
+inline constexpr int k_schema_version = 1;
+
+/// Members rpx does not know, as (key, raw JSON text), written back verbatim
+/// so that a newer rpx or a staff script can add fields.
+using Unknown = std::vector<std::pair<std::string, std::string>>;
+
+struct StepRecord {
+  std::optional<Date> done;
+  std::string note;  // "" when none
+  Unknown unknown;
+
+  bool operator==(const StepRecord&) const = default;
+};
+
+/// The Residence Permit Progress Note handed out at submission (step 4).
+struct ProgressNote {
+  Date date;
+  std::string phone;  // the number printed on it; "" when not recorded
+  Unknown unknown;
+
+  bool operator==(const ProgressNote&) const = default;
+};
+
+/// One application: a permit's expiry and the steps taken to extend it.
+struct Cycle {
+  Date expiry;
+  std::array<StepRecord, 5> steps;  // indexed like k_step_ids
+  std::optional<ProgressNote> progress_note;
+  /// The expiry of the permit that replaced this one (history only).
+  std::optional<Date> new_expiry;
+  Unknown unknown;  // history entries only; the current cycle's live below
+
+  bool operator==(const Cycle&) const = default;
+};
+
+struct StudentState {
+  int schema = k_schema_version;
+  std::string uuid;           // made at init; stable identity
+  std::int64_t revision = 0;  // raised on every save
+  std::string name;           // may be ""
+  std::string student_id;     // may be ""
+  Cycle current;
+  std::vector<Cycle> history;  // finished cycles, oldest first
+  Unknown unknown;             // unknown top-level members
+
+  bool operator==(const StudentState&) const = default;
+};
+
+/// Parses a state file; `name` is used in error messages. Throws
+/// `DataError` naming `name:LINE:COL` or `name: /pointer: reason`. A file
+/// with a schema newer than k_schema_version is read (as far as it can
+/// be) but `state.schema` keeps its number, so that saving can refuse it.
+StudentState parse_state(std::string_view text, const std::string& name);
+
+/// The JSON text of `state` (two-space indent, trailing newline, members in a
+/// fixed order, unknown members last in their original order).
+std::string serialize_state(const StudentState& state);
+
+/// A random RFC 4122 version-4 UUID.
+std::string make_uuid();
+
+}  // namespace rpx

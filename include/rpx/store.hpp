@@ -1,0 +1,57 @@
+// Finding, locking, reading and atomically writing state files. The only
+// module that touches them on disk.
+#pragma once
+
+#include <rpx/state.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace rpx {
+
+/// The default state file: `$XDG_DATA_HOME/rpx/state.json` when
+/// `xdg_data_home` is non-empty, else `home/.local/share/rpx/state.json`.
+std::filesystem::path default_state_path(std::string_view xdg_data_home,
+                                         std::string_view home);
+
+enum class Overwrite { no, yes };
+
+/// Test-only crash points (docs/reliability.md): the process `_exit`s at
+/// the chosen moment of a save.
+enum class CrashPoint { none, after_temp_write, after_fsync, after_rename };
+
+struct StoreOptions {
+  /// How long to wait for another rpx's lock before `LockTimeout`.
+  std::chrono::milliseconds lock_wait{5000};
+  CrashPoint crash = CrashPoint::none;
+};
+
+/// One state file on disk, with its lock file beside it (`FILE.lock`).
+class StateStore {
+ public:
+  explicit StateStore(std::filesystem::path file, StoreOptions options = {});
+
+  const std::filesystem::path& file() const noexcept { return m_file; }
+
+  /// Reads and parses the file, without locking (a save is an atomic
+  /// rename, so a reader always sees a whole file). Throws `NoStateFile`,
+  /// `IoError` or `DataError`.
+  StudentState load() const;
+
+  /// Creates the file (parents 0700, file 0600) with `state`, revision 1.
+  /// Throws `WouldOverwrite` when it exists and `overwrite` is no.
+  void create(StudentState state, Overwrite overwrite);
+
+  /// Locked read-modify-write: loads, calls `change`, raises the revision,
+  /// saves atomically, and returns the saved state. Nothing is written when
+  /// `change` throws. Throws `LockTimeout` after the wait.
+  StudentState update(const std::function<void(StudentState&)>& change);
+
+ private:
+  std::filesystem::path m_file;
+  StoreOptions m_options;
+};
+
+}  // namespace rpx

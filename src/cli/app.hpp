@@ -1,0 +1,16 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace rpx::cli {
+
+/// Builds the whole command line: global options and every command.
+void build_app(CLI::App& app, Context& ctx);
+
+/// Parses argv and runs the chosen command; the process's exit code. The
+/// only place that turns errors into messages and exit codes (errors.cpp).
+int run(int argc, char** argv);
+
+}  // namespace rpx::cli

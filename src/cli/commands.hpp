@@ -1,0 +1,22 @@
+// One function per command group, each in its own file: it adds the
+// subcommand to `app` and, when chosen, sets `ctx.run`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace rpx::cli {
+
+void add_deadline(CLI::App& app, Context& ctx);
+void add_workdays(CLI::App& app, Context& ctx);
+void add_holidays(CLI::App& app, Context& ctx);
+void add_info(CLI::App& app, Context& ctx);
+void add_status(CLI::App& app, Context& ctx);  // status, plan
+void add_init(CLI::App& app, Context& ctx);    // init, set expiry
+void add_steps(CLI::App& app, Context& ctx);   // done, undo, submit, collect
+
+/// What bare `rpx` does: `rpx status`.
+int run_default(Context& ctx);
+
+}  // namespace rpx::cli

@@ -1,0 +1,187 @@
+#include "context.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <rpx/bundled.hpp>
+#include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
+#include <rpx/holidays.hpp>
+
+#include "json_util.hpp"
+
+namespace rpx::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view k_default_rules = "rules/cqupt-chongqing.json";
+
+std::vector<HolidayYear> load_layer(const fs::path& dir, Origin origin) {
+  std::vector<HolidayYear> layer;
+  for (const fs::path& file : json_files_in(dir)) {
+    layer = overlay(std::move(layer),
+                    parse_holiday_file(
+                        read_file(file, json_util::k_max_file_bytes),
+                        file.string(), origin));
+  }
+  return layer;
+}
+
+fs::path data_home() {
+  const std::string xdg = env("XDG_DATA_HOME");
+  if (!xdg.empty()) {
+    return xdg;
+  }
+  return fs::path(env("HOME")) / ".local" / "share";
+}
+
+}  // namespace
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v == nullptr ? std::string() : std::string(v);
+}
+
+Date require_date(std::string_view value, std::string_view what) {
+  if (auto d = parse_date(value)) {
+    return *d;
+  }
+  throw UsageError(fmt::format(
+      "invalid date \"{}\" for {}: expected YYYY-MM-DD, a real day in {}–{}",
+      value, what, k_min_year, k_max_year));
+}
+
+long long require_integer(std::string_view value, long long min,
+                          long long max, std::string_view what) {
+  std::string_view s = value;
+  if (s.starts_with('+')) {
+    s.remove_prefix(1);
+  }
+  const std::string_view digits = s.starts_with('-') ? s.substr(1) : s;
+  long long v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  const bool ok = !digits.empty() && digits[0] >= '0' && digits[0] <= '9' &&
+                  !(value.starts_with('+') && s.starts_with('-')) &&
+                  ec == std::errc{} && ptr == s.data() + s.size() && v >= min &&
+                  v <= max;
+  if (!ok) {
+    throw UsageError(
+        fmt::format("invalid {} \"{}\": expected an integer from {} to {}",
+                    what, value, min, max));
+  }
+  return v;
+}
+
+const Rules& Context::rules() {
+  if (!m_rules) {
+    if (globals.rules.empty()) {
+      m_rules = parse_rules(*bundled_file(k_default_rules),
+                            std::string(k_default_rules));
+    } else {
+      m_rules = parse_rules(
+          read_file(globals.rules, json_util::k_max_file_bytes), globals.rules);
+    }
+  }
+  return *m_rules;
+}
+
+fs::path Context::user_holidays_dir() const {
+  return data_home() / "rpx" / "holidays";
+}
+
+fs::path Context::system_holidays_dir() const {
+  const std::string etc = env("RPX_SYSCONFDIR");
+  return fs::path(etc.empty() ? "/etc/rpx" : etc) / "holidays";
+}
+
+const WorkCalendar& Context::calendar() {
+  if (!m_calendar) {
+    std::vector<HolidayYear> years;
+    for (const BundledFile& f : bundled_files()) {
+      if (f.path.starts_with("holidays/")) {
+        years = overlay(std::move(years),
+                        parse_holiday_file(f.text, std::string(f.path),
+                                           Origin::bundled));
+      }
+    }
+    years = overlay(std::move(years),
+                    load_layer(system_holidays_dir(), Origin::system));
+    years = overlay(std::move(years),
+                    load_layer(user_holidays_dir(), Origin::user));
+    if (!globals.holidays.empty()) {
+      years = overlay(std::move(years),
+                      parse_holiday_file(read_file(globals.holidays,
+                                                   json_util::k_max_file_bytes),
+                                         globals.holidays, Origin::file));
+    }
+    m_calendar.emplace(std::move(years));
+  }
+  return *m_calendar;
+}
+
+Date Context::today() {
+  if (!m_today) {
+    if (!globals.today.empty()) {
+      m_today = require_date(globals.today, "--today");
+    } else {
+      const std::string& zone_name = rules().time_zone;
+      const date::time_zone* zone = nullptr;
+      try {
+        zone = date::locate_zone(zone_name);
+      } catch (const std::exception&) {
+        throw IoError(fmt::format(
+            "cannot find time zone {} of the rules: install tzdata, or give "
+            "--today DATE",
+            zone_name));
+      }
+      const auto local = zone->to_local(std::chrono::system_clock::now());
+      m_today = Date{date::floor<date::days>(local).time_since_epoch()};
+    }
+  }
+  return *m_today;
+}
+
+fs::path Context::state_file() const {
+  if (!globals.file.empty()) {
+    return globals.file;
+  }
+  return default_state_path(env("XDG_DATA_HOME"), env("HOME"));
+}
+
+StoreOptions Context::store_options() const {
+  StoreOptions o;
+  const std::string wait = env("RPX_LOCK_TIMEOUT");
+  if (!wait.empty()) {
+    double seconds = -1;
+    const auto [ptr, ec] =
+        std::from_chars(wait.data(), wait.data() + wait.size(), seconds);
+    if (ec != std::errc{} || ptr != wait.data() + wait.size() ||
+        !(seconds >= 0 && seconds <= 3600)) {
+      throw UsageError(fmt::format(
+          "invalid RPX_LOCK_TIMEOUT \"{}\": expected seconds from 0 to 3600",
+          wait));
+    }
+    o.lock_wait = std::chrono::milliseconds(
+        static_cast<long long>(seconds * 1000));
+  }
+  return o;
+}
+
+bool Context::color() const {
+  if (globals.color == "always") {
+    return true;
+  }
+  if (globals.color == "never" || !env("NO_COLOR").empty() ||
+      env("TERM") == "dumb") {
+    return false;
+  }
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace rpx::cli

@@ -1,0 +1,65 @@
+// What every command shares: the global options, and the rules, calendar
+// and today they imply, loaded on first use.
+#pragma once
+
+#include <rpx/calendar.hpp>
+#include <rpx/dates.hpp>
+#include <rpx/rules.hpp>
+#include <rpx/store.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rpx::cli {
+
+/// The global options of CLI.md, as given (validated on use).
+struct Globals {
+  std::string file;      // --file, RPX_FILE
+  std::string today;     // --today, RPX_TODAY
+  std::string rules;     // --rules
+  std::string holidays;  // --holidays
+  std::string lang;      // --lang, RPX_LANG
+  std::string color = "auto";
+};
+
+class Context {
+ public:
+  Globals globals;
+  /// The command chosen on the command line; returns the exit code.
+  std::function<int()> run;
+
+  const Rules& rules();
+  const WorkCalendar& calendar();
+  /// `--today`/`RPX_TODAY`, else the date now in the rules' time zone.
+  Date today();
+  /// The state file: --file, RPX_FILE, XDG_DATA_HOME, HOME.
+  std::filesystem::path state_file() const;
+  StoreOptions store_options() const;
+  /// Whether stdout gets ANSI colour (--color, NO_COLOR, a terminal).
+  bool color() const;
+  /// Where the user's holiday tables live: $XDG_DATA_HOME/rpx/holidays.
+  std::filesystem::path user_holidays_dir() const;
+  /// Where the system's holiday tables live: /etc/rpx/holidays
+  /// (RPX_SYSCONFDIR replaces /etc/rpx, for tests and packagers).
+  std::filesystem::path system_holidays_dir() const;
+
+ private:
+  std::optional<Rules> m_rules;
+  std::optional<WorkCalendar> m_calendar;
+  std::optional<Date> m_today;
+};
+
+/// Parses a date given on the command line; `UsageError` naming `what`.
+Date require_date(std::string_view value, std::string_view what);
+
+/// Parses an integer in [min, max]; `UsageError` naming `what`.
+long long require_integer(std::string_view value, long long min,
+                          long long max, std::string_view what);
+
+/// The value of environment variable `name`, or "".
+std::string env(const char* name);
+
+}  // namespace rpx::cli

@@ -1,0 +1,220 @@
+// rpx done, undo, submit, collect: ticking the five steps off.
+#include <fmt/format.h>
+
+#include <rpx/errors.hpp>
+#include <rpx/render.hpp>
+
+#include "commands.hpp"
+#include "student.hpp"
+
+namespace rpx::cli {
+
+namespace {
+
+constexpr std::size_t k_submit = 3;
+constexpr std::size_t k_collect = 4;
+
+std::size_t require_step(const std::string& arg) {
+  const std::string_view id = step_id(arg);
+  if (id.empty()) {
+    throw UsageError(fmt::format(
+        "unknown step \"{}\": expected registration, photo, letter, submit, "
+        "collect or 1–5",
+        arg));
+  }
+  return static_cast<std::size_t>(step_number(id) - 1);
+}
+
+std::string title(Context& ctx, std::size_t i) {
+  return fmt::format("{}. {}", i + 1, ctx.rules().steps[i].title.en());
+}
+
+/// Step 4: the progress note is handed out at submission and dates it.
+int submit(Context& ctx, const std::string& on, const std::string& phone,
+           bool phone_given) {
+  const bool date_given = !on.empty();
+  const Date d = on_date(ctx, on, "--on");
+  const StudentState saved =
+      student_store(ctx).update([&](StudentState& s) {
+        Cycle& c = s.current;
+        ProgressNote pn = c.progress_note.value_or(ProgressNote{d, "", {}});
+        // Resubmitting only to add the phone keeps the recorded date.
+        if (date_given || !c.progress_note) {
+          pn.date = d;
+        }
+        if (phone_given) {
+          pn.phone = phone;
+        }
+        c.progress_note = pn;
+        c.steps[k_submit].done = pn.date;
+      });
+  const Assessment a = assess_student(ctx, saved);
+  fmt::print("✓ {}: submitted on {}.\n", title(ctx, k_submit),
+             format_date(*a.progress_note));
+  fmt::print("Passport back around {} ({} workdays after the Progress Note).\n",
+             format_weekday_date(*a.ready_estimate),
+             ctx.rules().processing_workdays.value);
+  for (const std::string& w : a.warnings) {
+    fmt::print("warning: {}\n", w);
+  }
+  return 0;
+}
+
+/// Step 5; with a new expiry, the finished cycle moves to history.
+int collect(Context& ctx, const std::string& on,
+            const std::string& new_expiry) {
+  const Date d = on_date(ctx, on, "--on");
+  std::optional<Date> next;
+  if (!new_expiry.empty()) {
+    next = require_date(new_expiry, "--new-expiry");
+    if (*next <= d) {
+      throw DataError(fmt::format(
+          "--new-expiry {} is not after the collection date {}: give the "
+          "expiry printed on the new permit",
+          new_expiry, format_date(d)));
+    }
+  }
+  const StudentState saved =
+      student_store(ctx).update([&](StudentState& s) {
+        Cycle& c = s.current;
+        const bool submitted = c.progress_note || c.steps[k_submit].done;
+        if (!submitted) {
+          throw DataError(
+              "cannot collect before submitting: record step 4 first with "
+              "rpx submit");
+        }
+        const Date filed = c.steps[k_submit].done.value_or(
+            c.progress_note ? c.progress_note->date : d);
+        if (d < filed) {
+          throw DataError(fmt::format(
+              "cannot collect on {}, before the submission on {}",
+              format_date(d), format_date(filed)));
+        }
+        c.steps[k_collect].done = d;
+        if (next) {
+          Cycle finished = c;
+          finished.new_expiry = next;
+          s.history.push_back(std::move(finished));
+          c = Cycle{};
+          c.expiry = *next;
+        }
+      });
+  fmt::print("✓ {}: collected on {}.\n", title(ctx, k_collect), format_date(d));
+  if (next) {
+    fmt::print("New permit expires {}; a new checklist has started.\n{}",
+               format_weekday_date(*next), deadline_summary(ctx, saved));
+  } else {
+    fmt::print(
+        "Record the new permit's expiry with: rpx collect --new-expiry DATE\n");
+  }
+  return 0;
+}
+
+int done(Context& ctx, const std::string& step, const std::string& on,
+         const std::string& note, bool note_given) {
+  const std::size_t i = require_step(step);
+  if (i == k_submit) {
+    return submit(ctx, on, "", false);
+  }
+  if (i == k_collect) {
+    return collect(ctx, on, "");
+  }
+  const Date d = on_date(ctx, on, "--on");
+  const StudentState saved =
+      student_store(ctx).update([&](StudentState& s) {
+        StepRecord& r = s.current.steps[i];
+        r.done = d;
+        if (note_given) {
+          r.note = note;
+        }
+      });
+  fmt::print("✓ {}: done on {}.\n", title(ctx, i), format_date(d));
+  const Assessment a = assess_student(ctx, saved);
+  if (!a.next_step.empty()) {
+    const auto n = static_cast<std::size_t>(step_number(a.next_step));
+    fmt::print("Next: {}\n", title(ctx, n - 1));
+  }
+  return 0;
+}
+
+bool is_done(const Cycle& c, std::size_t i) {
+  return c.steps[i].done.has_value() ||
+         (i == k_submit && c.progress_note.has_value());
+}
+
+int undo(Context& ctx, const std::string& step) {
+  const std::size_t i = require_step(step);
+  StateStore store = student_store(ctx);
+  if (!is_done(store.load().current, i)) {
+    // Nothing to change: leave the file, and its revision, alone.
+    fmt::print("{} is not done; nothing changed.\n", title(ctx, i));
+    return 0;
+  }
+  store.update([&](StudentState& s) {
+    Cycle& c = s.current;
+    if (i == k_submit && c.steps[k_collect].done) {
+      throw DataError(
+          "cannot undo submit while step 5 (collect) is done: undo collect "
+          "first");
+    }
+    c.steps[i].done.reset();
+    c.steps[i].note.clear();
+    if (i == k_submit) {
+      c.progress_note.reset();
+    }
+  });
+  fmt::print("✗ {}: no longer done{}.\n", title(ctx, i),
+             i == k_submit ? "; Progress Note and phone cleared" : "");
+  return 0;
+}
+
+}  // namespace
+
+void add_steps(CLI::App& app, Context& ctx) {
+  struct Args {
+    std::string step, on, note, phone, new_expiry;
+  };
+  auto args = std::make_shared<Args>();
+
+  auto* d = app.add_subcommand("done", "Tick a step (default date: today)");
+  d->add_option("STEP", args->step, "registration, photo, letter, submit, "
+                                    "collect, or 1–5")
+      ->required();
+  d->add_option("--on", args->on, "The date it was done (YYYY-MM-DD)");
+  auto* note = d->add_option("--note", args->note, "A note to keep with it");
+  d->callback([&ctx, args, note] {
+    ctx.run = [&ctx, args, note] {
+      return done(ctx, args->step, args->on, args->note, note->count() > 0);
+    };
+  });
+
+  auto* u = app.add_subcommand("undo", "Untick a step");
+  u->add_option("STEP", args->step, "registration, photo, letter, submit, "
+                                    "collect, or 1–5")
+      ->required();
+  u->callback([&ctx, args] {
+    ctx.run = [&ctx, args] { return undo(ctx, args->step); };
+  });
+
+  auto* s = app.add_subcommand(
+      "submit", "Step 4 done: record the Progress Note and its phone number");
+  s->add_option("--on", args->on, "The Progress Note's date (YYYY-MM-DD)");
+  auto* phone = s->add_option("--phone", args->phone,
+                              "The phone number printed on the Progress Note");
+  s->callback([&ctx, args, phone] {
+    ctx.run = [&ctx, args, phone] {
+      return submit(ctx, args->on, args->phone, phone->count() > 0);
+    };
+  });
+
+  auto* c = app.add_subcommand(
+      "collect", "Step 5 done; --new-expiry starts the next cycle");
+  c->add_option("--on", args->on, "The collection date (YYYY-MM-DD)");
+  c->add_option("--new-expiry", args->new_expiry,
+                "The expiry printed on the new permit (YYYY-MM-DD)");
+  c->callback([&ctx, args] {
+    ctx.run = [&ctx, args] { return collect(ctx, args->on, args->new_expiry); };
+  });
+}
+
+}  // namespace rpx::cli

@@ -1,0 +1,28 @@
+// Helpers shared by the student commands (init, status, done, submit, ...).
+#pragma once
+
+#include <rpx/assess.hpp>
+#include <rpx/state.hpp>
+#include <rpx/store.hpp>
+
+#include <string>
+
+#include "context.hpp"
+
+namespace rpx::cli {
+
+/// The store of the state file the global options name.
+StateStore student_store(Context& ctx);
+
+/// `assess` with the context's rules, calendar and today.
+Assessment assess_student(Context& ctx, const StudentState& state);
+
+/// A `--on` date: defaults to today, refused (DataError) after today, since
+/// rpx records what has happened.
+Date on_date(Context& ctx, const std::string& on, std::string_view what);
+
+/// "Last office day Friday 2026-11-20 (in 5 days); permit expires ..." — the
+/// line the mutating commands print after a change.
+std::string deadline_summary(Context& ctx, const StudentState& state);
+
+}  // namespace rpx::cli

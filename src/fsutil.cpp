@@ -1,0 +1,75 @@
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
+
+namespace rpx {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string size_text(std::size_t bytes) {
+  constexpr std::size_t k_mib = 1024 * 1024;
+  return bytes % k_mib == 0 ? fmt::format("{} MiB", bytes / k_mib)
+                            : fmt::format("{} bytes", bytes);
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path, std::size_t limit) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw IoError(
+        fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    throw DataError(fmt::format("{}: is a directory, not a file", path.string()));
+  }
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw IoError(fmt::format("cannot read {}: {}", path.string(),
+                                std::strerror(errno)));
+    }
+    if (n == 0) {
+      break;
+    }
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > limit) {
+      throw DataError(fmt::format("{}: file is larger than {}", path.string(),
+                                  size_text(limit)));
+    }
+  }
+  return text;
+}
+
+std::vector<fs::path> json_files_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+      out.push_back(entry.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace rpx

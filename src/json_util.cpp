@@ -1,0 +1,257 @@
+#include "json_util.hpp"
+
+#include <fmt/format.h>
+
+#include <rpx/errors.hpp>
+
+namespace rpx::json_util {
+
+namespace {
+
+struct Position {
+  std::size_t line = 1;
+  std::size_t col = 1;
+};
+
+/// Line and column (both 1-based, column in bytes) of byte `offset`.
+Position position_of(std::string_view text, std::size_t offset) {
+  Position p;
+  offset = std::min(offset, text.size());
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.col = 1;
+    } else {
+      ++p.col;
+    }
+  }
+  return p;
+}
+
+[[noreturn]] void fail_at(const std::string& name, std::string_view text,
+                          std::size_t offset, std::string_view reason) {
+  const Position p = position_of(text, offset);
+  throw DataError(fmt::format("{}:{}:{}: {}", name, p.line, p.col, reason));
+}
+
+/// Refuses nesting deeper than k_max_depth before the parser recurses.
+void check_depth(std::string_view text, const std::string& name) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > k_max_depth) {
+        fail_at(name, text, i,
+                fmt::format("nested deeper than {} levels", k_max_depth));
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
+/// nlohmann's message without its "[json.exception...] parse error at line
+/// L, column C: " prefix, whose column counts differ from ours.
+std::string reason_of(const nlohmann::json::parse_error& e) {
+  std::string_view what = e.what();
+  if (auto colon = what.find(": "); colon != std::string_view::npos) {
+    what.remove_prefix(colon + 2);
+  }
+  return std::string(what);
+}
+
+}  // namespace
+
+nlohmann::json parse(std::string_view text, const std::string& name) {
+  if (text.size() > k_max_file_bytes) {
+    throw DataError(fmt::format("{}: file is larger than 1 MiB", name));
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  check_depth(text, name);
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // `byte` is the 1-based index of the last byte read: the culprit.
+    fail_at(name, text, e.byte == 0 ? 0 : e.byte - 1, reason_of(e));
+  }
+}
+
+void fail(const std::string& name, const std::string& pointer,
+          std::string_view reason) {
+  if (pointer.empty()) {
+    throw DataError(fmt::format("{}: {}", name, reason));
+  }
+  throw DataError(fmt::format("{}: {}: {}", name, pointer, reason));
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void Reader::fail(std::string_view reason) const {
+  json_util::fail(m_name, m_at, reason);
+}
+
+void Reader::expect_object() const {
+  if (!m_j.is_object()) {
+    fail("expected an object");
+  }
+}
+
+void Reader::expect_array() const {
+  if (!m_j.is_array()) {
+    fail("expected an array");
+  }
+}
+
+Reader Reader::operator[](std::string_view key) const {
+  expect_object();
+  const std::string at = m_at + "/" + pointer_token(key);
+  auto it = m_j.find(key);
+  if (it == m_j.end()) {
+    json_util::fail(m_name, at, "missing");
+  }
+  return Reader(*it, m_name, at);
+}
+
+Reader Reader::operator[](std::size_t i) const {
+  expect_array();
+  const std::string at = fmt::format("{}/{}", m_at, i);
+  if (i >= m_j.size()) {
+    json_util::fail(m_name, at, "missing");
+  }
+  return Reader(m_j[i], m_name, at);
+}
+
+bool Reader::has(std::string_view key) const {
+  expect_object();
+  auto it = m_j.find(key);
+  return it != m_j.end() && !it->is_null();
+}
+
+void Reader::only(std::initializer_list<std::string_view> allowed) const {
+  expect_object();
+  for (const auto& [key, value] : m_j.items()) {
+    bool known = false;
+    for (std::string_view a : allowed) {
+      known = known || a == key;
+    }
+    if (!known) {
+      json_util::fail(m_name, m_at + "/" + pointer_token(key),
+                      "unknown member");
+    }
+  }
+}
+
+std::string Reader::string_or_empty() const {
+  if (!m_j.is_string()) {
+    fail("expected a string");
+  }
+  return m_j.get<std::string>();
+}
+
+std::string Reader::string() const {
+  std::string s = string_or_empty();
+  if (s.empty()) {
+    fail("must not be empty");
+  }
+  return s;
+}
+
+long long Reader::integer(long long min, long long max) const {
+  if (!m_j.is_number_integer()) {
+    fail(fmt::format("expected an integer from {} to {}", min, max));
+  }
+  // Unsigned values above LLONG_MAX are out of range whatever the bounds.
+  if (m_j.is_number_unsigned() &&
+      m_j.get<unsigned long long>() >
+          static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
+    fail(fmt::format("expected an integer from {} to {}", min, max));
+  }
+  const long long v = m_j.get<long long>();
+  if (v < min || v > max) {
+    fail(fmt::format("expected an integer from {} to {}", min, max));
+  }
+  return v;
+}
+
+bool Reader::boolean() const {
+  if (!m_j.is_boolean()) {
+    fail("expected true or false");
+  }
+  return m_j.get<bool>();
+}
+
+Date Reader::date() const {
+  if (m_j.is_string()) {
+    if (auto d = parse_date(m_j.get_ref<const std::string&>())) {
+      return *d;
+    }
+  }
+  fail("expected a date YYYY-MM-DD");
+}
+
+namespace {
+
+bool is_language_tag(std::string_view s) {
+  // "en", "zh", "ko", "yue", optionally with a region: "zh-TW".
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  std::size_t n = 0;
+  while (n < s.size() && lower(s[n])) {
+    ++n;
+  }
+  if (n < 2 || n > 3) {
+    return false;
+  }
+  if (n == s.size()) {
+    return true;
+  }
+  return s.size() == n + 3 && s[n] == '-' && upper(s[n + 1]) && upper(s[n + 2]);
+}
+
+}  // namespace
+
+Text Reader::text() const {
+  expect_object();
+  Text t;
+  for (const auto& [key, value] : m_j.items()) {
+    const Reader r(value, m_name, m_at + "/" + pointer_token(key));
+    if (!is_language_tag(key)) {
+      r.fail("expected a language code such as \"en\" or \"zh\"");
+    }
+    t.by_lang.emplace(key, r.string());
+  }
+  if (!t.has("en")) {
+    fail("needs an English text (\"en\")");
+  }
+  return t;
+}
+
+std::size_t Reader::size() const {
+  expect_array();
+  return m_j.size();
+}
+
+}  // namespace rpx::json_util

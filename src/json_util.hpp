@@ -1,0 +1,71 @@
+// Reading JSON data files with the errors CLI.md promises: syntax errors as
+// FILE:LINE:COL, bad values as FILE and a JSON Pointer, limits enforced.
+// Internal to the loaders (state, rules, holidays); not a public header.
+#pragma once
+
+#include <rpx/dates.hpp>
+#include <rpx/text.hpp>
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace rpx::json_util {
+
+inline constexpr std::size_t k_max_file_bytes = 1024 * 1024;  // CLI.md limits
+inline constexpr int k_max_depth = 64;
+
+/// Parses `text` (a leading UTF-8 BOM is skipped). Throws `DataError`:
+/// `name:LINE:COL: <reason>` for syntax errors and invalid UTF-8,
+/// `name: file is larger than 1 MiB` and `name:LINE:COL: nested deeper than
+/// 64 levels` for the limits.
+nlohmann::json parse(std::string_view text, const std::string& name);
+
+/// Throws `DataError` "`name`: `pointer`: `reason`".
+[[noreturn]] void fail(const std::string& name, const std::string& pointer,
+                       std::string_view reason);
+
+/// Typed access with the JSON Pointer of the value in every error.
+/// `at` is the pointer of `j` itself ("" for the root).
+class Reader {
+ public:
+  Reader(const nlohmann::json& j, const std::string& name, std::string at = "")
+      : m_j(j), m_name(name), m_at(std::move(at)) {}
+
+  const nlohmann::json& json() const { return m_j; }
+  const std::string& pointer() const { return m_at; }
+  const std::string& name() const { return m_name; }
+
+  /// The member `key` of this object (which must exist).
+  Reader operator[](std::string_view key) const;
+  /// Element `i` of this array.
+  Reader operator[](std::size_t i) const;
+  /// True when this object has `key` and it is not null.
+  bool has(std::string_view key) const;
+
+  void expect_object() const;
+  void expect_array() const;
+  /// Refuses members other than `allowed` (for closed objects such as rules).
+  void only(std::initializer_list<std::string_view> allowed) const;
+
+  std::string string() const;           // a non-empty string
+  std::string string_or_empty() const;  // a string, may be empty
+  long long integer(long long min, long long max) const;
+  bool boolean() const;
+  Date date() const;  // a string YYYY-MM-DD
+  Text text() const;  // {"en": "...", ...}, "en" required
+  std::size_t size() const;  // of an array
+
+  [[noreturn]] void fail(std::string_view reason) const;
+
+ private:
+  const nlohmann::json& m_j;
+  const std::string& m_name;
+  std::string m_at;
+};
+
+/// Escapes `key` for use as a JSON Pointer token (RFC 6901: ~ and /).
+std::string pointer_token(std::string_view key);
+
+}  // namespace rpx::json_util

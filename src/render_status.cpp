@@ -1,0 +1,279 @@
+// The student's screens: `rpx status` and `rpx plan`.
+#include <fmt/format.h>
+
+#include <rpx/render.hpp>
+
+#include "render_detail.hpp"
+
+namespace rpx {
+
+namespace {
+
+using date::days;
+
+constexpr std::size_t k_submit = 3;
+
+struct Paint {
+  bool on;
+  std::string operator()(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+};
+
+constexpr std::string_view k_red = "1;31";
+constexpr std::string_view k_yellow = "1;33";
+constexpr std::string_view k_green = "32";
+constexpr std::string_view k_cyan = "36";
+constexpr std::string_view k_bold = "1";
+
+std::string_view phase_colour(Phase p) {
+  switch (p) {
+    case Phase::expired:
+    case Phase::overdue:
+      return k_red;
+    case Phase::due:
+      return k_yellow;
+    case Phase::ready:
+    case Phase::collected:
+      return k_green;
+    case Phase::processing:
+    case Phase::upcoming:
+      break;
+  }
+  return k_cyan;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  return out;
+}
+
+std::string day_count(int n) {
+  return fmt::format("{} day{}", n, n == 1 || n == -1 ? "" : "s");
+}
+
+/// The one-line verdict under the name.
+std::string headline(const Assessment& a, const StudentState& s) {
+  const Deadline& dl = a.deadline;
+  switch (a.phase) {
+    case Phase::expired:
+      return fmt::format("the permit expired on {} ({}); go to the Exit-Entry "
+                         "office at once",
+                         format_weekday_date(dl.expiry),
+                         relative_days(a.days_to_expiry));
+    case Phase::overdue:
+      return fmt::format(
+          "the last office day was {} ({}); the permit expires {} ({}): file "
+          "now",
+          format_weekday_date(dl.last_office_day),
+          relative_days(a.days_to_deadline), format_weekday_date(dl.expiry),
+          relative_days(a.days_to_expiry));
+    case Phase::due:
+      return fmt::format("file by {}: {} left",
+                         format_weekday_date(dl.last_office_day),
+                         day_count(a.days_to_deadline));
+    case Phase::upcoming:
+      return fmt::format("{} until the last office day, {}",
+                         day_count(a.days_to_deadline),
+                         format_weekday_date(dl.last_office_day));
+    case Phase::processing:
+      return fmt::format(
+          "submitted {}; passport back around {} ({} workday{} from today)",
+          format_date(*a.steps[k_submit].done),
+          format_weekday_date(*a.ready_estimate),
+          a.workdays_to_ready.value_or(0),
+          a.workdays_to_ready.value_or(0) == 1 ? "" : "s");
+    case Phase::ready: {
+      const auto& pn = s.current.progress_note;
+      const std::string phone = pn && !pn->phone.empty()
+                                    ? fmt::format(" ({})", pn->phone)
+                                    : std::string();
+      return fmt::format(
+          "the permit should be ready since {}: call the number on the "
+          "Progress Note{} to check, then collect it",
+          format_weekday_date(*a.ready_estimate), phone);
+    }
+    case Phase::collected:
+      return fmt::format(
+          "passport collected on {}; record the new permit with: rpx collect "
+          "--new-expiry DATE",
+          format_date(*a.steps[4].done));
+  }
+  return "";
+}
+
+std::string office_block(const Rules& rules, const Step& step,
+                         std::string_view indent) {
+  std::string out;
+  const Office* o = rules.office(step.office);
+  if (o == nullptr) {
+    return out;
+  }
+  out += fmt::format("{}{}\n", indent, o->name.en());
+  if (o->name.has("zh")) {
+    out += fmt::format("{}{}\n", indent, o->name.in("zh"));
+  }
+  if (!o->address.by_lang.empty()) {
+    out += fmt::format("{}{}\n", indent, o->address.en());
+    if (o->address.has("zh")) {
+      out += fmt::format("{}{}\n", indent, o->address.in("zh"));
+    }
+  }
+  if (!o->hours.by_lang.empty()) {
+    out += fmt::format("{}{}\n", indent, o->hours.en());
+  }
+  if (!o->phone.empty()) {
+    out += fmt::format("{}Phone {}\n", indent, o->phone);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_status_text(const StudentState& s, const Assessment& a,
+                               const Rules& rules, const WorkCalendar& calendar,
+                               Date today, TextStyle style) {
+  const Paint paint{style.color};
+  std::string out;
+  std::string who = s.name.empty() ? std::string("Student") : s.name;
+  if (!s.student_id.empty()) {
+    who += fmt::format(" ({})", s.student_id);
+  }
+  out += fmt::format("{}, as of {}\n", paint(k_bold, who),
+                     format_weekday_date(today));
+  out += fmt::format("{}: {}\n\n",
+                     paint(phase_colour(a.phase), upper(phase_name(a.phase))),
+                     headline(a, s));
+
+  for (std::size_t i = 0; i < a.steps.size(); ++i) {
+    const StepStatus& st = a.steps[i];
+    const std::string title = fmt::format("{}. {}", st.n, rules.steps[i].title.en());
+    const std::string& note = s.current.steps[i].note;
+    if (st.done) {
+      out += fmt::format("  {} {:<56} {}{}\n", paint(k_green, "✓"), title,
+                         format_date(*st.done),
+                         note.empty() ? "" : "  " + note);
+    } else {
+      out += fmt::format("  {} {}\n", paint(k_red, "✗"),
+                         st.id == a.next_step ? paint(k_bold, title) : title);
+    }
+  }
+
+  const Deadline& dl = a.deadline;
+  constexpr std::string_view k_indent = "                     ";
+  out += "\n";
+  out += fmt::format("  Permit expires     {} ({})\n", format_weekday_date(dl.expiry),
+                     relative_days(a.days_to_expiry));
+  out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
+                     format_weekday_date(dl.filing_deadline),
+                     rules.advance_days.count());
+  out += render_detail::moved_explanation(dl, calendar, k_indent);
+  out += fmt::format("  Last office day    {}{} ({})\n",
+                     format_weekday_date(dl.last_office_day),
+                     render_detail::last_office_day_qualifier(dl, calendar),
+                     relative_days(a.days_to_deadline));
+  if (a.ready_estimate) {
+    out += fmt::format("  Passport back      around {} ({} workdays after the "
+                       "Progress Note of {})\n",
+                       format_weekday_date(*a.ready_estimate),
+                       rules.processing_workdays.value,
+                       format_date(*a.steps[k_submit].done));
+    const auto& pn = s.current.progress_note;
+    if (pn && !pn->phone.empty()) {
+      out += fmt::format("  Progress phone     {}\n", pn->phone);
+    }
+  }
+
+  if (!a.next_step.empty() && a.phase != Phase::collected) {
+    const int n = step_number(a.next_step);
+    const Step& step = rules.steps[static_cast<std::size_t>(n - 1)];
+    out += fmt::format("\nNext: {}. {}\n", n, step.title.en());
+    out += office_block(rules, step, "  ");
+    for (const Text& b : step.bring) {
+      out += fmt::format("  Bring: {}\n", b.en());
+    }
+    if (a.next_step == "registration" || a.next_step == "photo" ||
+        a.next_step == "letter") {
+      out += fmt::format("  Then: rpx done {}\n", a.next_step);
+    } else if (a.next_step == "submit") {
+      out += "  Then: rpx submit --phone NUMBER-ON-THE-PROGRESS-NOTE\n";
+    } else {
+      out += "  Then: rpx collect --new-expiry DATE-ON-THE-NEW-PERMIT\n";
+    }
+  }
+  if (!a.warnings.empty()) {
+    out += "\n";
+    for (const std::string& w : a.warnings) {
+      out += fmt::format("{} {}\n", paint(k_yellow, "warning:"), w);
+    }
+  }
+  return out;
+}
+
+std::string render_plan_text(const StudentState& s, const Assessment& a,
+                             const Rules& rules, const WorkCalendar& calendar,
+                             Date today) {
+  const Deadline& dl = a.deadline;
+  std::string out;
+  out += fmt::format("Plan for {}, as of {}\n\n",
+                     s.name.empty() ? std::string("the student") : s.name,
+                     format_weekday_date(today));
+  std::vector<std::string> left;
+  for (std::size_t i = 0; i < a.steps.size(); ++i) {
+    if (!a.steps[i].done) {
+      left.push_back(fmt::format("{}. {}", a.steps[i].n, rules.steps[i].title.en()));
+    }
+  }
+  if (a.phase == Phase::processing || a.phase == Phase::ready ||
+      a.phase == Phase::collected) {
+    out += fmt::format("  Submitted          {}\n",
+                       format_weekday_date(*a.steps[k_submit].done));
+    out += fmt::format("  Passport back      around {}\n",
+                       format_weekday_date(*a.ready_estimate));
+  } else {
+    // File on the last office day, or on the next workday once it passed.
+    const bool passed = today > dl.last_office_day;
+    const Date file_on = passed ? (calendar.is_workday(today)
+                                       ? today
+                                       : calendar.add(today, Workdays{1}))
+                                : dl.last_office_day;
+    const Date back = calendar.add(file_on, rules.processing_workdays);
+    out += fmt::format("  Last office day    {}{} ({})\n",
+                       format_weekday_date(dl.last_office_day),
+                       render_detail::last_office_day_qualifier(dl, calendar),
+                       relative_days(a.days_to_deadline));
+    out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
+                       format_weekday_date(dl.filing_deadline),
+                       rules.advance_days.count());
+    out += fmt::format("  If filed on        {}{}\n", format_weekday_date(file_on),
+                       passed ? " (the next workday; the deadline has passed)"
+                              : " (the last office day)");
+    out += fmt::format("  Passport back      around {} ({} workdays later)\n",
+                       format_weekday_date(back),
+                       rules.processing_workdays.value);
+    if (!calendar.covered(file_on, back)) {
+      out += "  warning: that estimate crosses days no official holiday table "
+             "covers: Monday–Friday assumed\n";
+    }
+  }
+  out += fmt::format("  Permit expires     {} ({})\n", format_weekday_date(dl.expiry),
+                     relative_days(a.days_to_expiry));
+  out += "\n";
+  if (left.empty()) {
+    out += "Steps left: none\n";
+  } else {
+    out += "Steps left:\n";
+    for (const std::string& l : left) {
+      out += fmt::format("  {}\n", l);
+    }
+  }
+  for (const std::string& w : a.warnings) {
+    out += fmt::format("warning: {}\n", w);
+  }
+  return out;
+}
+
+}  // namespace rpx

@@ -1,0 +1,206 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <rpx/rules.hpp>
+
+#include "json_util.hpp"
+
+namespace rpx {
+
+namespace {
+
+using json_util::Reader;
+
+/// The only format this rpx reads; a later one must be refused, not guessed.
+constexpr std::string_view k_format = "rpx-rules/1";
+/// Bounds that catch typos (300 for 30) without judging a real process.
+constexpr long long k_max_days = 365;
+constexpr long long k_max_fee = 100000;
+
+/// True when `r`'s object has `key`, even as null: a null optional member is
+/// an error (the closed format says what may appear), not an absence.
+bool present(const Reader& r, std::string_view key) {
+  return r.json().contains(key);
+}
+
+Text optional_text(const Reader& r, std::string_view key) {
+  return present(r, key) ? r[key].text() : Text{};
+}
+
+std::vector<Text> optional_texts(const Reader& r, std::string_view key) {
+  std::vector<Text> out;
+  if (!present(r, key)) {
+    return out;
+  }
+  const Reader list = r[key];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    out.push_back(list[i].text());
+  }
+  return out;
+}
+
+/// ISO 4217 codes are three ASCII capitals.
+bool is_currency(std::string_view s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) {
+           return c >= 'A' && c <= 'Z';
+         });
+}
+
+/// Refuses an id already used at an earlier index of the same list.
+void check_unique(const std::vector<std::string>& ids, const Reader& list) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (ids[i] == ids[j]) {
+        list[i]["id"].fail(fmt::format("duplicate id \"{}\" (also {}/{}/id)",
+                                       ids[i], list.pointer(), j));
+      }
+    }
+  }
+}
+
+void read_format(const Reader& root) {
+  const Reader format = root["format"];
+  if (const std::string f = format.string(); f != k_format) {
+    format.fail(fmt::format("unsupported format \"{}\" (this rpx reads \"{}\")",
+                            f, k_format));
+  }
+}
+
+std::vector<Office> read_offices(const Reader& list) {
+  if (list.size() == 0) {
+    list.fail("needs at least one office");
+  }
+  std::vector<Office> out;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Reader r = list[i];
+    r.only({"id", "name", "address", "hours", "phone"});
+    Office o;
+    o.id = r["id"].string();
+    o.name = r["name"].text();
+    o.address = optional_text(r, "address");
+    o.hours = optional_text(r, "hours");
+    o.phone = present(r, "phone") ? r["phone"].string() : std::string();
+    ids.push_back(o.id);
+    out.push_back(std::move(o));
+  }
+  check_unique(ids, list);
+  return out;
+}
+
+/// The steps are the five stable ids, in order (CLI.md): state files and
+/// `rpx done 2` name them, so a rules file may reword them but not reorder.
+std::vector<Step> read_steps(const Reader& list, const Rules& rules) {
+  const std::size_t n = list.size();
+  std::vector<Step> out;
+  for (std::size_t i = 0; i < std::min(n, k_step_ids.size()); ++i) {
+    const Reader r = list[i];
+    r.only({"id", "title", "office", "bring", "notes"});
+    Step s;
+    s.id = r["id"].string();
+    if (s.id != k_step_ids[i]) {
+      r["id"].fail(fmt::format(
+          "expected \"{}\", found \"{}\" (the steps are {}, in that order)",
+          k_step_ids[i], s.id, fmt::join(k_step_ids, ", ")));
+    }
+    s.title = r["title"].text();
+    s.office = r["office"].string();
+    if (rules.office(s.office) == nullptr) {
+      r["office"].fail(fmt::format("no office \"{}\" in /offices", s.office));
+    }
+    s.bring = optional_texts(r, "bring");
+    s.notes = optional_texts(r, "notes");
+    out.push_back(std::move(s));
+  }
+  if (n != k_step_ids.size()) {
+    list.fail(fmt::format("expected {} steps ({}), found {}", k_step_ids.size(),
+                          fmt::join(k_step_ids, ", "), n));
+  }
+  return out;
+}
+
+std::vector<Fee> read_fees(const Reader& list) {
+  std::vector<Fee> out;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Reader r = list[i];
+    r.only({"id", "description", "amount", "currency", "payment"});
+    Fee f;
+    f.id = r["id"].string();
+    f.description = r["description"].text();
+    f.amount = static_cast<int>(r["amount"].integer(0, k_max_fee));
+    f.currency = r["currency"].string();
+    if (!is_currency(f.currency)) {
+      r["currency"].fail(
+          "expected three upper-case letters (ISO 4217), such as \"CNY\"");
+    }
+    f.payment = r["payment"].text();
+    ids.push_back(f.id);
+    out.push_back(std::move(f));
+  }
+  check_unique(ids, list);
+  return out;
+}
+
+}  // namespace
+
+std::string_view step_id(std::string_view id_or_number) noexcept {
+  if (id_or_number.size() == 1 && id_or_number[0] >= '1' &&
+      id_or_number[0] <= '5') {
+    return k_step_ids[static_cast<std::size_t>(id_or_number[0] - '1')];
+  }
+  for (std::string_view id : k_step_ids) {
+    if (id == id_or_number) {
+      return id;
+    }
+  }
+  return {};
+}
+
+int step_number(std::string_view id) noexcept {
+  for (std::size_t i = 0; i < k_step_ids.size(); ++i) {
+    if (k_step_ids[i] == id) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+const Office* Rules::office(std::string_view id) const noexcept {
+  auto it = std::find_if(offices.begin(), offices.end(),
+                         [&](const Office& o) { return o.id == id; });
+  return it == offices.end() ? nullptr : &*it;
+}
+
+const Step* Rules::step(std::string_view id) const noexcept {
+  auto it = std::find_if(steps.begin(), steps.end(),
+                         [&](const Step& s) { return s.id == id; });
+  return it == steps.end() ? nullptr : &*it;
+}
+
+Rules parse_rules(std::string_view text, const std::string& name) {
+  const nlohmann::json j = json_util::parse(text, name);
+  const Reader root(j, name);
+  root.expect_object();
+  // The format first: a newer file's new members are no "unknown member".
+  read_format(root);
+  root.only({"format", "id", "university", "city", "source", "time_zone",
+             "advance_days", "processing_workdays", "offices", "steps",
+             "fees"});
+  Rules rules;
+  rules.id = root["id"].string();
+  rules.university = root["university"].text();
+  rules.city = root["city"].text();
+  rules.source = root["source"].string();
+  // Whether it names a real zone is checked where the tz database is: cli/.
+  rules.time_zone = root["time_zone"].string();
+  rules.advance_days = date::days{root["advance_days"].integer(1, k_max_days)};
+  rules.processing_workdays = Workdays{
+      static_cast<int>(root["processing_workdays"].integer(1, k_max_days))};
+  rules.offices = read_offices(root["offices"]);
+  rules.steps = read_steps(root["steps"], rules);
+  rules.fees = read_fees(root["fees"]);
+  return rules;
+}
+
+}  // namespace rpx

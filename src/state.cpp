@@ -1,0 +1,360 @@
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <rpx/errors.hpp>
+#include <rpx/rules.hpp>
+#include <rpx/state.hpp>
+#include <span>
+
+#include "json_util.hpp"
+
+namespace rpx {
+
+namespace {
+
+using json_util::Reader;
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+using Keys = std::span<const std::string_view>;
+
+// The members rpx knows, in the order serialize_state writes them; anything
+// else is kept verbatim in an `Unknown`.
+constexpr std::array<std::string_view, 9> k_top_keys = {
+    "schema", "uuid",  "revision",      "name",   "student_id",
+    "expiry", "steps", "progress_note", "history"};
+constexpr std::array<std::string_view, 2> k_step_keys = {"done", "note"};
+constexpr std::array<std::string_view, 2> k_note_keys = {"date", "phone"};
+constexpr std::array<std::string_view, 4> k_history_keys = {
+    "expiry", "steps", "progress_note", "new_expiry"};
+
+bool is_known(std::string_view key, Keys known) {
+  return std::find(known.begin(), known.end(), key) != known.end();
+}
+
+std::size_t step_index(std::string_view id) {
+  return static_cast<std::size_t>(
+      std::find(k_step_ids.begin(), k_step_ids.end(), id) - k_step_ids.begin());
+}
+
+/// Facts about the file that change how strictly it is read.
+struct Context {
+  /// The schema is newer than ours: members we do not know where we expect
+  /// known ones (a new step) are skipped rather than refused, since such a
+  /// file is only ever read, never saved.
+  bool newer = false;
+};
+
+StepRecord read_step(const Reader& r) {
+  StepRecord s;
+  if (r.json().is_null()) {
+    return s;
+  }
+  r.expect_object();
+  if (r.has("done")) {
+    s.done = r["done"].date();
+  }
+  if (r.has("note")) {
+    s.note = r["note"].string_or_empty();
+  }
+  return s;
+}
+
+/// The `steps` member of `parent`; a missing step (or a missing `steps`) is
+/// a step not done.
+std::array<StepRecord, 5> read_steps(const Reader& parent, const Context& c) {
+  std::array<StepRecord, 5> out;
+  if (!parent.has("steps")) {
+    return out;
+  }
+  const Reader steps = parent["steps"];
+  steps.expect_object();
+  for (const auto& [key, value] : steps.json().items()) {
+    const std::size_t i = step_index(key);
+    if (i < out.size()) {
+      out[i] = read_step(steps[key]);
+    } else if (!c.newer) {
+      json_util::fail(steps.name(),
+                      steps.pointer() + "/" + json_util::pointer_token(key),
+                      "unknown step (the steps are registration, photo, "
+                      "letter, submit, collect)");
+    }
+  }
+  return out;
+}
+
+std::optional<ProgressNote> read_progress_note(const Reader& parent) {
+  if (!parent.has("progress_note")) {
+    return std::nullopt;
+  }
+  const Reader r = parent["progress_note"];
+  r.expect_object();
+  ProgressNote note;
+  note.date = r["date"].date();
+  if (r.has("phone")) {
+    note.phone = r["phone"].string_or_empty();
+  }
+  return note;
+}
+
+Cycle read_history_entry(const Reader& r, const Context& c) {
+  r.expect_object();
+  Cycle cycle;
+  cycle.expiry = r["expiry"].date();
+  cycle.steps = read_steps(r, c);
+  cycle.progress_note = read_progress_note(r);
+  if (r.has("new_expiry")) {
+    cycle.new_expiry = r["new_expiry"].date();
+  }
+  return cycle;
+}
+
+std::string optional_string(const Reader& parent, std::string_view key) {
+  return parent.has(key) ? parent[key].string_or_empty() : std::string();
+}
+
+/// Everything but the unknown members, which `fill_unknowns` adds.
+StudentState read_known(const Reader& root) {
+  root.expect_object();
+  StudentState s;
+  s.schema = static_cast<int>(
+      root["schema"].integer(1, std::numeric_limits<int>::max()));
+  const Context c{.newer = s.schema > k_schema_version};
+  try {
+    s.uuid = root["uuid"].string();
+    s.revision =
+        root["revision"].integer(0, std::numeric_limits<std::int64_t>::max());
+    s.name = optional_string(root, "name");
+    s.student_id = optional_string(root, "student_id");
+    s.current.expiry = root["expiry"].date();
+    s.current.steps = read_steps(root, c);
+    s.current.progress_note = read_progress_note(root);
+    if (root.has("history")) {
+      const Reader list = root["history"];
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        s.history.push_back(read_history_entry(list[i], c));
+      }
+    }
+  } catch (const DataError& e) {
+    if (!c.newer) {
+      throw;
+    }
+    // The likely cause is the newer format, not a damaged file: say so.
+    throw DataError(fmt::format(
+        "{} (the file was written by a newer rpx, schema {}; upgrade rpx)",
+        e.what(), s.schema));
+  }
+  return s;
+}
+
+template <typename J>
+Unknown unknown_members(const J& object, Keys known) {
+  Unknown out;
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    if (!is_known(it.key(), known)) {
+      out.emplace_back(it.key(), it.value().dump());
+    }
+  }
+  return out;
+}
+
+/// The object member `key` of `parent`, or null when absent or not an object.
+template <typename J>
+const J* object_member(const J& parent, std::string_view key) {
+  auto it = parent.find(key);
+  return it != parent.end() && it->is_object() ? &*it : nullptr;
+}
+
+/// Fills the unknown members of `cycle` (parsed from `j`, so its shape has
+/// been checked); true if there were any.
+template <typename J>
+bool fill_cycle_unknowns(Cycle& cycle, const J& j) {
+  bool any = false;
+  if (const J* steps = object_member(j, "steps")) {
+    for (std::size_t i = 0; i < k_step_ids.size(); ++i) {
+      if (const J* step = object_member(*steps, k_step_ids[i])) {
+        cycle.steps[i].unknown = unknown_members(*step, k_step_keys);
+        any = any || !cycle.steps[i].unknown.empty();
+      }
+    }
+  }
+  if (const J* note = object_member(j, "progress_note")) {
+    cycle.progress_note->unknown = unknown_members(*note, k_note_keys);
+    any = any || !cycle.progress_note->unknown.empty();
+  }
+  return any;
+}
+
+template <typename J>
+bool fill_unknowns(StudentState& s, const J& root) {
+  s.unknown = unknown_members(root, k_top_keys);
+  bool any = !s.unknown.empty();
+  any = fill_cycle_unknowns(s.current, root) || any;
+  if (auto it = root.find("history"); it != root.end() && it->is_array()) {
+    for (std::size_t i = 0; i < s.history.size(); ++i) {
+      const J& entry = (*it)[i];
+      s.history[i].unknown = unknown_members(entry, k_history_keys);
+      any = any || !s.history[i].unknown.empty();
+      any = fill_cycle_unknowns(s.history[i], entry) || any;
+    }
+  }
+  return any;
+}
+
+/// Adds `unknown` to `j` after its known members. A key that is known, or
+/// already present, is skipped: the known fields are the truth.
+void add_unknown(ordered_json& j, const Unknown& unknown, Keys known) {
+  for (const auto& [key, raw] : unknown) {
+    if (is_known(key, known) || j.contains(key)) {
+      continue;
+    }
+    ordered_json value = ordered_json::parse(raw, nullptr, false);
+    if (value.is_discarded()) {
+      throw std::invalid_argument(
+          fmt::format("unknown member \"{}\" holds invalid JSON", key));
+    }
+    j[key] = std::move(value);
+  }
+}
+
+ordered_json date_or_null(const std::optional<Date>& d) {
+  return d ? ordered_json(format_date(*d)) : ordered_json(nullptr);
+}
+
+ordered_json steps_json(const std::array<StepRecord, 5>& steps) {
+  ordered_json out = ordered_json::object();
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    ordered_json step = ordered_json::object();
+    step["done"] = date_or_null(steps[i].done);
+    if (!steps[i].note.empty()) {
+      step["note"] = steps[i].note;
+    }
+    add_unknown(step, steps[i].unknown, k_step_keys);
+    out[std::string(k_step_ids[i])] = std::move(step);
+  }
+  return out;
+}
+
+ordered_json progress_note_json(const std::optional<ProgressNote>& note) {
+  if (!note) {
+    return nullptr;
+  }
+  ordered_json out = ordered_json::object();
+  out["date"] = format_date(note->date);
+  if (!note->phone.empty()) {
+    out["phone"] = note->phone;
+  }
+  add_unknown(out, note->unknown, k_note_keys);
+  return out;
+}
+
+ordered_json history_json(const Cycle& cycle) {
+  ordered_json out = ordered_json::object();
+  out["expiry"] = format_date(cycle.expiry);
+  out["steps"] = steps_json(cycle.steps);
+  out["progress_note"] = progress_note_json(cycle.progress_note);
+  out["new_expiry"] = date_or_null(cycle.new_expiry);
+  add_unknown(out, cycle.unknown, k_history_keys);
+  return out;
+}
+
+/// Fills `buf` with random bytes from the kernel.
+void random_bytes(std::span<unsigned char> buf) {
+  std::size_t got = 0;
+  while (got < buf.size()) {
+    const ssize_t n = ::getrandom(buf.data() + got, buf.size() - got, 0);
+    if (n > 0) {
+      got += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno == ENOSYS) {
+      break;  // a kernel older than 3.17: fall back to the device
+    } else if (n < 0 && errno != EINTR) {
+      throw IoError(
+          fmt::format("cannot get random bytes: {}", std::strerror(errno)));
+    }
+  }
+  if (got == buf.size()) {
+    return;
+  }
+  const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw IoError(
+        fmt::format("cannot read /dev/urandom: {}", std::strerror(errno)));
+  }
+  while (got < buf.size()) {
+    const ssize_t n = ::read(fd, buf.data() + got, buf.size() - got);
+    if (n > 0) {
+      got += static_cast<std::size_t>(n);
+    } else if (n == 0 || errno != EINTR) {
+      const int err = n == 0 ? EIO : errno;
+      ::close(fd);
+      throw IoError(
+          fmt::format("cannot read /dev/urandom: {}", std::strerror(err)));
+    }
+  }
+  ::close(fd);
+}
+
+}  // namespace
+
+StudentState parse_state(std::string_view text, const std::string& name) {
+  const json root = json_util::parse(text, name);
+  StudentState s = read_known(Reader(root, name));
+  // nlohmann::json sorts members, so the original order of unknown members
+  // is lost; re-read in order only in the rare file that has some, keeping
+  // the common case (batch `check` over many files) to one parse.
+  if (fill_unknowns(s, root)) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+      text.remove_prefix(3);
+    }
+    fill_unknowns(s, ordered_json::parse(text));
+  }
+  return s;
+}
+
+std::string serialize_state(const StudentState& state) {
+  ordered_json root = ordered_json::object();
+  root["schema"] = state.schema;
+  root["uuid"] = state.uuid;
+  root["revision"] = state.revision;
+  root["name"] = state.name;
+  root["student_id"] = state.student_id;
+  root["expiry"] = format_date(state.current.expiry);
+  root["steps"] = steps_json(state.current.steps);
+  root["progress_note"] = progress_note_json(state.current.progress_note);
+  ordered_json history = ordered_json::array();
+  for (const Cycle& cycle : state.history) {
+    history.push_back(history_json(cycle));
+  }
+  root["history"] = std::move(history);
+  add_unknown(root, state.unknown, k_top_keys);
+  // Invalid UTF-8 (from a command-line argument) becomes U+FFFD rather than
+  // failing the save: a state file must always be writable and valid JSON.
+  return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+std::string make_uuid() {
+  std::array<unsigned char, 16> b{};
+  random_bytes(b);
+  // RFC 4122 section 4.4: version 4 in the high nibble of byte 6, variant
+  // 10xx in the high bits of byte 8.
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  std::string out;
+  out.reserve(36);
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) {
+      out += '-';
+    }
+    out += fmt::format("{:02x}", b[i]);
+  }
+  return out;
+}
+
+}  // namespace rpx

@@ -1,0 +1,411 @@
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
+#include <rpx/store.hpp>
+#include <thread>
+#include <vector>
+
+#include "json_util.hpp"
+
+namespace rpx {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// As the kernel's own limit before ELOOP.
+constexpr int k_max_symlinks = 40;
+/// mkstemp replaces these six characters with [A-Za-z0-9].
+constexpr std::string_view k_temp_suffix = "XXXXXX";
+/// Lock polling: start short so an uncontended wait costs little, back off
+/// so a long one does not spin.
+constexpr auto k_first_pause = 10ms;
+constexpr auto k_max_pause = 50ms;
+
+[[noreturn]] void fail_write(const fs::path& file, int err) {
+  throw IoError(
+      fmt::format("cannot write {}: {}", file.string(), std::strerror(err)));
+}
+
+NoStateFile no_state_file(const fs::path& file) {
+  return NoStateFile(fmt::format(
+      "no state file at {}; create one with: rpx init --expiry DATE",
+      file.string()));
+}
+
+DataError is_a_directory(const fs::path& file) {
+  return DataError(
+      fmt::format("{}: is a directory, not a file", file.string()));
+}
+
+/// The file a save must replace: `file` itself, or the end of its chain of
+/// symlinks, so that a link stays a link and its target is what changes.
+/// The target need not exist (create through a dangling link makes it).
+fs::path resolve_target(const fs::path& file) {
+  fs::path p = file;
+  for (int i = 0; i < k_max_symlinks; ++i) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
+      return p;
+    }
+    std::error_code ec;
+    const fs::path link = fs::read_symlink(p, ec);
+    if (ec) {
+      fail_write(file, ec.value());
+    }
+    p = link.is_absolute() ? link : p.parent_path() / link;
+  }
+  fail_write(file, ELOOP);
+}
+
+fs::path dir_of(const fs::path& file) {
+  fs::path dir = file.parent_path();
+  return dir.empty() ? fs::path(".") : dir;
+}
+
+fs::path lock_path_of(const fs::path& target) {
+  return fs::path(target.string() + ".lock");
+}
+
+std::string temp_prefix_of(const fs::path& target) {
+  return "." + target.filename().string() + ".tmp.";
+}
+
+/// Creates the missing directories of `dir` with mode 0700, whatever the
+/// umask (a state file holds a passport's story); existing ones are left
+/// alone, since the user chose their modes.
+void create_parents(const fs::path& dir) {
+  std::vector<fs::path> missing;
+  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 || errno != ENOENT) {
+      break;
+    }
+    missing.push_back(p);
+    if (p == p.parent_path()) {
+      break;
+    }
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0700) == 0) {
+      ::chmod(it->c_str(), 0700);
+    } else if (errno != EEXIST) {
+      throw IoError(fmt::format("cannot create directory {}: {}", it->string(),
+                                std::strerror(errno)));
+    }
+  }
+}
+
+/// An exclusive flock on `FILE.lock`, held for the object's lifetime. The
+/// lock file is never deleted: unlinking it would let a waiter lock a file
+/// that a newcomer can no longer see.
+class FileLock {
+ public:
+  FileLock(const fs::path& file, const fs::path& target,
+           std::chrono::milliseconds wait)
+      : m_fd(open_lock_file(file, lock_path_of(target))) {
+    try {
+      acquire(file, wait);
+    } catch (...) {
+      ::close(m_fd);
+      throw;
+    }
+  }
+  ~FileLock() { ::close(m_fd); }  // closing releases the lock
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  static int open_lock_file(const fs::path& file, const fs::path& lock) {
+    // Read-write, since NFS emulates flock with fcntl locks, whose
+    // exclusive kind needs a writable descriptor; read-only when that is
+    // all we may have (a save will then report the real problem).
+    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const int err = errno;
+    if (fd < 0 && (err == EACCES || err == EROFS)) {
+      fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+    }
+    if (fd < 0) {
+      // The first error: the fallback's ENOENT would hide why.
+      throw IoError(
+          fmt::format("cannot write {}: cannot open its lock file {}: {}",
+                      file.string(), lock.string(), std::strerror(err)));
+    }
+    return fd;
+  }
+
+  void acquire(const fs::path& file, std::chrono::milliseconds wait) const {
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    std::chrono::milliseconds pause = k_first_pause;
+    for (;;) {
+      if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
+        return;
+      }
+      if (errno == EINTR) {
+        continue;
+      }
+      if (errno != EWOULDBLOCK) {
+        throw IoError(fmt::format("cannot lock {}: {}", file.string(),
+                                  std::strerror(errno)));
+      }
+      const auto now = std::chrono::steady_clock::now();
+      if (now >= deadline) {
+        throw LockTimeout(fmt::format(
+            "{} is locked by another rpx; try again (waited {} s)",
+            file.string(), static_cast<double>(wait.count()) / 1000));
+      }
+      std::this_thread::sleep_for(
+          std::min<std::chrono::steady_clock::duration>(pause, deadline - now));
+      pause = std::min(pause * 2, std::chrono::milliseconds(k_max_pause));
+    }
+  }
+
+  int m_fd;
+};
+
+/// Removes leftovers of saves that crashed: `.NAME.tmp.XXXXXX` files. The
+/// caller holds the lock, and every save holds it while its temporary file
+/// exists, so any such file is an orphan. Best effort: errors are ignored.
+void remove_stale_temps(const fs::path& target) {
+  const std::string prefix = temp_prefix_of(target);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_of(target), ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool ours =
+        name.size() == prefix.size() + k_temp_suffix.size() &&
+        name.starts_with(prefix) &&
+        std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()),
+                    name.end(), [](char c) {
+                      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9');
+                    });
+    std::error_code type_ec;
+    if (ours && entry.is_regular_file(type_ec) && !entry.is_symlink(type_ec)) {
+      fs::remove(entry.path(), type_ec);
+    }
+  }
+}
+
+enum class KeepMode { no, yes };
+enum class Cleanup { no, yes };
+
+/// A temporary file beside the target, removed unless it was renamed.
+class TempFile {
+ public:
+  TempFile(const fs::path& file, const fs::path& target)
+      : m_path((dir_of(target) / temp_prefix_of(target)).string() +
+               std::string(k_temp_suffix)) {
+    m_fd = ::mkostemp(m_path.data(), O_CLOEXEC);
+    if (m_fd < 0) {
+      fail_write(file, errno);
+    }
+  }
+  ~TempFile() {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    if (!m_renamed) {
+      ::unlink(m_path.c_str());
+    }
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  int fd() const noexcept { return m_fd; }
+  const std::string& path() const noexcept { return m_path; }
+  /// Closes the descriptor; returns errno, or 0 (NFS reports write errors
+  /// here).
+  int close() noexcept {
+    const int rc = ::close(m_fd);
+    m_fd = -1;
+    return rc == 0 ? 0 : errno;
+  }
+  void renamed() noexcept { m_renamed = true; }
+
+ private:
+  std::string m_path;
+  int m_fd = -1;
+  bool m_renamed = false;
+};
+
+/// Gives the temporary file the target's owner, group and mode when the
+/// target exists and `keep` says so, else 0600 (never the umask's choice).
+void set_mode(const TempFile& temp, const fs::path& file,
+              const fs::path& target, KeepMode keep) {
+  mode_t mode = 0600;
+  struct stat old {};
+  if (keep == KeepMode::yes && ::stat(target.c_str(), &old) == 0) {
+    mode = old.st_mode & 07777;
+    struct stat now {};
+    if (::fstat(temp.fd(), &now) == 0 &&
+        (now.st_uid != old.st_uid || now.st_gid != old.st_gid)) {
+      // Owner only as root; the group whenever we belong to it. A failure
+      // leaves ours, which is still readable by us: not worth failing for.
+      if (::fchown(temp.fd(), old.st_uid, old.st_gid) != 0) {
+        [[maybe_unused]] const int ignored =
+            ::fchown(temp.fd(), static_cast<uid_t>(-1), old.st_gid);
+      }
+    }
+  }
+  // After fchown, which may clear set-id bits.
+  if (::fchmod(temp.fd(), mode) != 0) {
+    fail_write(file, errno);
+  }
+}
+
+void write_all(int fd, std::string_view text, const fs::path& file) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fail_write(file, errno);
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void crash_if(CrashPoint chosen, CrashPoint here) {
+  if (chosen == here) {
+    ::_exit(99);
+  }
+}
+
+/// Makes the rename itself durable.
+void sync_directory(const fs::path& dir, const fs::path& file) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return;  // a write-only directory: the rename is done, only less durable
+  }
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  // EINVAL: the file system cannot sync directories; nothing to be done.
+  if (rc != 0 && err != EINVAL) {
+    fail_write(file, err);
+  }
+}
+
+/// Replaces `target` by `text` so that it holds either the old or the new
+/// content whatever happens: temporary file, fsync, rename, directory
+/// fsync. `file` is the name the user gave, for messages.
+void write_atomically(const fs::path& file, const fs::path& target,
+                      std::string_view text, KeepMode keep, Cleanup cleanup,
+                      CrashPoint crash) {
+  if (cleanup == Cleanup::yes) {
+    remove_stale_temps(target);
+  }
+  TempFile temp(file, target);
+  set_mode(temp, file, target, keep);
+  write_all(temp.fd(), text, file);
+  crash_if(crash, CrashPoint::after_temp_write);
+  if (::fsync(temp.fd()) != 0) {
+    fail_write(file, errno);
+  }
+  if (const int err = temp.close(); err != 0) {
+    fail_write(file, err);
+  }
+  crash_if(crash, CrashPoint::after_fsync);
+  if (::rename(temp.path().c_str(), target.c_str()) != 0) {
+    fail_write(file, errno);
+  }
+  temp.renamed();
+  crash_if(crash, CrashPoint::after_rename);
+  sync_directory(dir_of(target), file);
+}
+
+void refuse_newer(const fs::path& file, int schema) {
+  if (schema > k_schema_version) {
+    throw DataError(fmt::format(
+        "{} was written by a newer rpx (schema {}); this rpx knows schema {} "
+        "and will not overwrite it \u2014 upgrade rpx",
+        file.string(), schema, k_schema_version));
+  }
+}
+
+}  // namespace
+
+fs::path default_state_path(std::string_view xdg_data_home,
+                            std::string_view home) {
+  // The XDG spec: a relative $XDG_DATA_HOME is invalid and must be ignored.
+  if (!xdg_data_home.empty() && xdg_data_home.front() == '/') {
+    return fs::path(xdg_data_home) / "rpx" / "state.json";
+  }
+  return fs::path(home) / ".local" / "share" / "rpx" / "state.json";
+}
+
+StateStore::StateStore(fs::path file, StoreOptions options)
+    : m_file(std::move(file)), m_options(options) {}
+
+StudentState StateStore::load() const {
+  struct stat st {};
+  if (::stat(m_file.c_str(), &st) != 0 && errno == ENOENT) {
+    throw no_state_file(m_file);
+  }
+  const std::string text = read_file(m_file, json_util::k_max_file_bytes);
+  return parse_state(text, m_file.string());
+}
+
+void StateStore::create(StudentState state, Overwrite overwrite) {
+  refuse_newer(m_file, state.schema);
+  const fs::path target = resolve_target(m_file);
+  create_parents(dir_of(target));
+  const FileLock lock(m_file, target, m_options.lock_wait);
+  struct stat st {};
+  const bool exists = ::lstat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    throw is_a_directory(m_file);
+  }
+  if (exists && overwrite == Overwrite::no) {
+    throw WouldOverwrite(fmt::format(
+        "{} already exists; use --force to replace it", m_file.string()));
+  }
+  if (state.uuid.empty()) {
+    state.uuid = make_uuid();
+  }
+  state.revision = 1;
+  // Leftover temporary files can only exist beside a file saved before; a
+  // fresh one skips the directory scan, which keeps `import` of a large
+  // roster linear.
+  write_atomically(m_file, target, serialize_state(state), KeepMode::no,
+                   exists ? Cleanup::yes : Cleanup::no, m_options.crash);
+}
+
+StudentState StateStore::update(
+    const std::function<void(StudentState&)>& change) {
+  const fs::path target = resolve_target(m_file);
+  // Checked before locking, so that a wrong path leaves no lock file behind.
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) {
+    if (errno == ENOENT) {
+      throw no_state_file(m_file);
+    }
+  } else if (S_ISDIR(st.st_mode)) {
+    throw is_a_directory(m_file);
+  }
+  const FileLock lock(m_file, target, m_options.lock_wait);
+  StudentState state = load();
+  refuse_newer(m_file, state.schema);
+  change(state);
+  if (state.revision == std::numeric_limits<std::int64_t>::max()) {
+    throw DataError(fmt::format("{}: /revision: cannot be raised further",
+                                m_file.string()));
+  }
+  ++state.revision;
+  write_atomically(m_file, target, serialize_state(state), KeepMode::yes,
+                   Cleanup::yes, m_options.crash);
+  return state;
+}
+
+}  // namespace rpx

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs one golden CLI case: tests/cli/<case>/cmd is a bash snippet that calls
+# "$RPX"; it runs in a fresh temporary directory holding a copy of the case's
+# files, with HOME and XDG_* pointing inside it, NO_COLOR set and no RPX_*
+# variables. stdout, stderr and the exit code are compared with
+# expected.stdout, expected.stderr and expected.rc (missing = empty / 0).
+# RPX_UPDATE_GOLDEN=1 rewrites the expected files instead.
+set -u
+rpx=$(realpath "$1")
+case_dir=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -a "$case_dir"/. "$work"/
+cd "$work" || exit 1
+mkdir -p home
+update=${RPX_UPDATE_GOLDEN:-}
+for v in $(env | grep -o '^RPX_[A-Z_]*'); do
+  [ "$v" = RPX_SOURCE_DIR ] || unset "$v"
+done
+export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share NO_COLOR=1
+unset XDG_CONFIG_HOME LANG LC_ALL
+export RPX=$rpx
+bash ./cmd >"$work/.out" 2>"$work/.err"
+rc=$?
+sed -i "s|$work|@TMP@|g" "$work/.out" "$work/.err"
+if [ "$update" = 1 ]; then
+  cp "$work/.out" "$case_dir/expected.stdout"
+  cp "$work/.err" "$case_dir/expected.stderr"
+  echo "$rc" >"$case_dir/expected.rc"
+  exit 0
+fi
+fail=0
+expected_rc=0
+[ -f "$case_dir/expected.rc" ] && expected_rc=$(cat "$case_dir/expected.rc")
+for s in stdout stderr; do
+  exp=$case_dir/expected.$s
+  [ -f "$exp" ] || exp=/dev/null
+  got=$work/.out
+  [ $s = stderr ] && got=$work/.err
+  if ! diff -u --label "expected.$s" --label "actual.$s" "$exp" "$got"; then
+    fail=1
+  fi
+done
+if [ "$rc" != "$expected_rc" ]; then
+  echo "exit code: expected $expected_rc, got $rc"
+  fail=1
+fi
+exit $fail
