@@ -24,22 +24,29 @@ Date first_uncovered(const WorkCalendar& calendar, Date a, Date b) {
 std::string uncovered_warning(const WorkCalendar& calendar, Date a, Date b,
                               std::string_view what) {
   const Date d = first_uncovered(calendar, a, b);
-  const int year = static_cast<int>(date::year_month_day{d}.year());
-  // Late December depends on next year's notice too (calendar.hpp).
-  const int missing = calendar.notice(year) == nullptr ? year : year + 1;
+  const int missing = calendar.missing_notice(d);
   return fmt::format(
       "{} depends on {}, which no official holiday table covers yet "
       "(the {} schedule is not published): Monday–Friday assumed",
       what, format_date(d), missing);
 }
 
+/// Collected: nothing. Submitted: collect (whatever was left unticked, the
+/// student is past it). Otherwise the first of steps 1–3 not done (any order
+/// is fine, seed page), then submit.
 std::string_view next_step_of(const std::array<StepStatus, 5>& steps) {
-  for (const StepStatus& s : steps) {
-    if (!s.done) {
-      return s.id;
+  if (steps[k_collect].done) {
+    return {};
+  }
+  if (steps[k_submit].done) {
+    return steps[k_collect].id;
+  }
+  for (std::size_t i = 0; i < k_submit; ++i) {
+    if (!steps[i].done) {
+      return steps[i].id;
     }
   }
-  return {};
+  return steps[k_submit].id;
 }
 
 void add_order_warnings(const std::array<StepStatus, 5>& steps,

@@ -121,6 +121,11 @@ const HolidayYear* WorkCalendar::notice(int year) const noexcept {
   return it != m_years.end() && it->year == year ? &*it : nullptr;
 }
 
+int WorkCalendar::missing_notice(Date d) const noexcept {
+  const int y = year_of(d);
+  return notice(y) == nullptr ? y : y + 1;
+}
+
 DayInfo WorkCalendar::day(Date d) const noexcept {
   if (!in_span(d)) {
     return DayInfo{is_weekend(d) ? DayKind::weekend : DayKind::workday, nullptr,

@@ -80,8 +80,8 @@ struct Assessment {
   int days_to_deadline = 0;  // last office day − today; may be negative
   int days_to_expiry = 0;    // expiry − today; may be negative
   std::array<StepStatus, 5> steps;
-  /// The first step not done (submit counts as done once the progress note
-  /// is recorded); empty once collected.
+  /// The step to do next: the first of 1–3 not done, then submit, then
+  /// collect; empty once collected.
   std::string_view next_step;
   std::optional<Date> progress_note;
   /// progress note + processing workdays.

@@ -104,6 +104,10 @@ class WorkCalendar {
   /// The latest workday on or before `d`.
   Date prev_workday_on_or_before(Date d) const noexcept;
 
+  /// For an uncovered day: the notice-year whose table is missing (its own
+  /// year, or the next one for 25–31 December).
+  int missing_notice(Date d) const noexcept;
+
   /// The loaded notice-years, sorted by year.
   const std::vector<HolidayYear>& years() const noexcept { return m_years; }
   /// The notice of `year`, or null.

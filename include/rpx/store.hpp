@@ -12,7 +12,8 @@
 namespace rpx {
 
 /// The default state file: `$XDG_DATA_HOME/rpx/state.json` when
-/// `xdg_data_home` is non-empty, else `home/.local/share/rpx/state.json`.
+/// `xdg_data_home` is an absolute path (the XDG spec says to ignore a
+/// relative one), else `home/.local/share/rpx/state.json`.
 std::filesystem::path default_state_path(std::string_view xdg_data_home,
                                          std::string_view home);
 

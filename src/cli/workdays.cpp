@@ -21,9 +21,10 @@ void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
     for (Date d = lo; d <= hi; d += date::days{1}) {
       if (!cal.covered(d)) {
         fmt::print(stderr,
-                   "rpx: warning: {} is not covered by an official holiday "
-                   "table: Monday–Friday assumed\n",
-                   format_date(d));
+                   "rpx: warning: the answer depends on {}, which no official "
+                   "holiday table covers yet (the {} schedule is not "
+                   "published): Monday–Friday assumed\n",
+                   format_date(d), cal.missing_notice(d));
         return;
       }
     }
@@ -81,9 +82,9 @@ void add_workdays(CLI::App& app, Context& ctx) {
                  work ? "a workday" : "not a workday", describe_day(d, cal));
       if (!cal.covered(d)) {
         fmt::print(
-            "warning: no official holiday table covers {}: Monday–Friday "
-            "assumed\n",
-            format_date(d));
+            "warning: no official holiday table covers {} yet (the {} "
+            "schedule is not published): this answer may change\n",
+            format_date(d), cal.missing_notice(d));
       }
       return work ? exit_status::k_ok : exit_status::k_not_workday;
     };

@@ -1,0 +1,181 @@
+#include <gtest/gtest.h>
+
+#include <rpx/assess.hpp>
+
+#include "test_data.hpp"
+
+namespace {
+
+using rpx::Assessment;
+using rpx::Date;
+using rpx::Phase;
+using rpx::StudentState;
+using rpx::test::ymd;
+
+// Expiry 2026-03-20: 30 days before is Wednesday 2026-02-18, inside the
+// Spring Festival break (2026-02-15..23), so the last office day is the
+// adjusted-workday Saturday 2026-02-14 (State Council notice for 2026).
+constexpr auto k_expiry = date::year{2026} / 3 / 20;
+
+StudentState student(Date expiry = Date{k_expiry}) {
+  StudentState s;
+  s.uuid = "00000000-0000-4000-8000-000000000000";
+  s.current.expiry = expiry;
+  return s;
+}
+
+Assessment at(const StudentState& s, Date today, int within = 30) {
+  return rpx::assess(s, rpx::test::bundled_rules(),
+                     rpx::test::bundled_calendar(), today,
+                     rpx::AssessOptions{within});
+}
+
+struct PhaseCase {
+  const char* what;
+  Date today;
+  Phase phase;
+  int days_to_deadline;
+};
+
+TEST(Assess, PhaseBoundariesBeforeSubmission) {
+  const PhaseCase cases[] = {
+      {"31 days before the last office day", ymd(2026, 1, 14), Phase::upcoming,
+       31},
+      {"30 days before: inside the window", ymd(2026, 1, 15), Phase::due, 30},
+      {"the day before the last office day", ymd(2026, 2, 13), Phase::due, 1},
+      {"on the last office day", ymd(2026, 2, 14), Phase::due, 0},
+      {"the day after the last office day", ymd(2026, 2, 15), Phase::overdue,
+       -1},
+      {"on the filing deadline", ymd(2026, 2, 18), Phase::overdue, -4},
+      {"on the expiry day", ymd(2026, 3, 20), Phase::overdue, -34},
+      {"the day after expiry", ymd(2026, 3, 21), Phase::expired, -35},
+  };
+  for (const PhaseCase& c : cases) {
+    const Assessment a = at(student(), c.today);
+    EXPECT_EQ(a.phase, c.phase) << c.what;
+    EXPECT_EQ(a.days_to_deadline, c.days_to_deadline) << c.what;
+    EXPECT_EQ(a.deadline.last_office_day, ymd(2026, 2, 14)) << c.what;
+    EXPECT_EQ(a.next_step, "registration") << c.what;
+  }
+}
+
+TEST(Assess, WithinSetsTheDueWindow) {
+  EXPECT_EQ(at(student(), ymd(2026, 2, 3), 10).phase, Phase::upcoming);
+  EXPECT_EQ(at(student(), ymd(2026, 2, 4), 10).phase, Phase::due);
+  EXPECT_EQ(at(student(), ymd(2026, 2, 14), 0).phase, Phase::due);
+  EXPECT_EQ(at(student(), ymd(2026, 2, 13), 0).phase, Phase::upcoming);
+}
+
+TEST(Assess, DeadlineMovedByTheSpringFestival) {
+  const Assessment a = at(student(), ymd(2026, 1, 1));
+  EXPECT_EQ(a.deadline.filing_deadline, ymd(2026, 2, 18));
+  EXPECT_EQ(a.deadline.moved_by, rpx::MovedBy::holiday);
+  ASSERT_TRUE(a.deadline.holiday.has_value());
+  EXPECT_EQ(a.deadline.holiday->en(), "Spring Festival");
+  EXPECT_TRUE(a.calendar_covered);
+  EXPECT_TRUE(a.warnings.empty());
+  EXPECT_EQ(a.days_to_expiry, 78);
+}
+
+TEST(Assess, DeadlineMovedByAWeekend) {
+  // 2025-09-01 − 30 days = Saturday 2025-08-02 → Friday 2025-08-01.
+  const Assessment a = at(student(ymd(2025, 9, 1)), ymd(2025, 7, 1));
+  EXPECT_EQ(a.deadline.moved_by, rpx::MovedBy::weekend);
+  EXPECT_FALSE(a.deadline.holiday.has_value());
+  EXPECT_EQ(a.deadline.last_office_day, ymd(2025, 8, 1));
+}
+
+// Progress note Tuesday 2026-02-10; 15 workdays, skipping the Spring
+// Festival break and counting the adjusted Saturdays 02-14 and 02-28:
+// 11, 12, 13, 14(Sat), 24, 25, 26, 27, 28(Sat), 3/2, 3, 4, 5, 6, 9.
+TEST(Assess, ReadyEstimateBoundaries) {
+  StudentState s = student();
+  s.current.progress_note = rpx::ProgressNote{ymd(2026, 2, 10), "023-1", {}};
+  s.current.steps[3].done = ymd(2026, 2, 10);
+  for (int i = 0; i < 3; ++i) {
+    s.current.steps[static_cast<std::size_t>(i)].done = ymd(2026, 2, 2);
+  }
+  const Assessment before = at(s, ymd(2026, 3, 6));
+  EXPECT_EQ(before.phase, Phase::processing);
+  EXPECT_EQ(before.ready_estimate, ymd(2026, 3, 9));
+  EXPECT_EQ(before.workdays_to_ready, 1);
+  EXPECT_EQ(before.next_step, "collect");
+  EXPECT_EQ(at(s, ymd(2026, 3, 8)).phase, Phase::processing);
+  EXPECT_EQ(at(s, ymd(2026, 3, 9)).phase, Phase::ready);
+  EXPECT_EQ(at(s, ymd(2026, 3, 10)).phase, Phase::ready);
+  // Processing outranks expiry: the passport is with the bureau.
+  EXPECT_EQ(at(s, ymd(2026, 3, 8)).days_to_expiry, 12);
+  EXPECT_TRUE(before.warnings.empty());
+}
+
+TEST(Assess, CollectedOutranksEverything) {
+  StudentState s = student();
+  s.current.progress_note = rpx::ProgressNote{ymd(2026, 2, 10), "", {}};
+  s.current.steps[3].done = ymd(2026, 2, 10);
+  s.current.steps[4].done = ymd(2026, 3, 10);
+  const Assessment a = at(s, ymd(2027, 1, 1));
+  EXPECT_EQ(a.phase, Phase::collected);
+  EXPECT_EQ(a.next_step, "");
+}
+
+TEST(Assess, SubmitWithoutProgressNoteStillDatesTheEstimate) {
+  StudentState s = student();
+  s.current.steps[3].done = ymd(2026, 2, 10);
+  const Assessment a = at(s, ymd(2026, 2, 11));
+  EXPECT_EQ(a.phase, Phase::processing);
+  EXPECT_EQ(a.ready_estimate, ymd(2026, 3, 9));
+  EXPECT_FALSE(a.progress_note.has_value());
+}
+
+TEST(Assess, WarnsAboutUntickedStepsAndLateSubmission) {
+  StudentState s = student();
+  s.current.steps[0].done = ymd(2026, 2, 20);
+  s.current.progress_note = rpx::ProgressNote{ymd(2026, 2, 16), "", {}};
+  const Assessment a = at(s, ymd(2026, 2, 17));
+  ASSERT_EQ(a.warnings.size(), 4u);
+  EXPECT_EQ(a.warnings[0],
+            "step 1 (registration) is dated 2026-02-20, after the submission "
+            "on 2026-02-16");
+  EXPECT_EQ(a.warnings[1], "submitted without step 2 (photo) ticked");
+  EXPECT_EQ(a.warnings[2], "submitted without step 3 (letter) ticked");
+  EXPECT_EQ(a.warnings[3],
+            "submitted on 2026-02-16, after the last office day 2026-02-14");
+}
+
+TEST(Assess, UncoveredDeadlineIsFlagged) {
+  // 2027-03-01 − 30 = Saturday 2027-01-30: no 2027 notice is bundled.
+  const Assessment a = at(student(ymd(2027, 3, 1)), ymd(2026, 11, 25));
+  EXPECT_FALSE(a.calendar_covered);
+  EXPECT_FALSE(a.deadline.covered);
+  EXPECT_EQ(a.deadline.last_office_day, ymd(2027, 1, 29));
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0],
+            "the last office day depends on 2027-01-29, which no official "
+            "holiday table covers yet (the 2027 schedule is not published): "
+            "Monday–Friday assumed");
+}
+
+TEST(Assess, UncoveredReadyEstimateIsFlagged) {
+  // Covered deadline, but 15 workdays from 2026-12-14 run into late
+  // December, which depends on the unpublished 2027 notice.
+  StudentState s = student(ymd(2027, 1, 20));
+  s.current.progress_note = rpx::ProgressNote{ymd(2026, 12, 14), "", {}};
+  const Assessment a = at(s, ymd(2026, 12, 15));
+  EXPECT_TRUE(a.deadline.covered);
+  EXPECT_FALSE(a.calendar_covered);
+  EXPECT_EQ(a.ready_estimate, ymd(2027, 1, 4));
+  ASSERT_FALSE(a.warnings.empty());
+  EXPECT_EQ(a.warnings[0],
+            "the ready estimate depends on 2026-12-25, which no official "
+            "holiday table covers yet (the 2027 schedule is not published): "
+            "Monday–Friday assumed");
+}
+
+TEST(PhaseName, RoundTripsEveryPhase) {
+  for (Phase p : rpx::k_phases) {
+    EXPECT_EQ(rpx::parse_phase(rpx::phase_name(p)), p);
+  }
+  EXPECT_FALSE(rpx::parse_phase("Overdue").has_value());
+}
+
+}  // namespace

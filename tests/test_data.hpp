@@ -1,0 +1,39 @@
+// The bundled rules and calendar, loaded once per test binary, the way rpx
+// loads them without run-time files.
+#pragma once
+
+#include <rpx/bundled.hpp>
+#include <rpx/calendar.hpp>
+#include <rpx/holidays.hpp>
+#include <rpx/rules.hpp>
+#include <string>
+
+namespace rpx::test {
+
+inline const Rules& bundled_rules() {
+  static const Rules rules =
+      parse_rules(*bundled_file("rules/cqupt-chongqing.json"), "rules");
+  return rules;
+}
+
+inline const WorkCalendar& bundled_calendar() {
+  static const WorkCalendar calendar = [] {
+    std::vector<HolidayYear> years;
+    for (const BundledFile& f : bundled_files()) {
+      if (f.path.starts_with("holidays/")) {
+        years = overlay(std::move(years),
+                        parse_holiday_file(f.text, std::string(f.path),
+                                           Origin::bundled));
+      }
+    }
+    return WorkCalendar(std::move(years));
+  }();
+  return calendar;
+}
+
+/// A day written the way people read it.
+inline Date ymd(int y, unsigned m, unsigned d) {
+  return Date{date::year{y} / date::month{m} / date::day{d}};
+}
+
+}  // namespace rpx::test
