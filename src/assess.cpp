@@ -184,6 +184,16 @@ Assessment assess(const StudentState& state, const Rules& rules,
   }
   add_order_warnings(a.steps, a.deadline, a.warnings);
 
+  if (!filed) {
+    a.file_on = today <= a.deadline.last_office_day
+                    ? a.deadline.last_office_day
+                    : calendar.prev_workday_on_or_before(today) == today
+                          ? today
+                          : calendar.add(today, Workdays{1});
+    a.ready_if_filed = calendar.add(*a.file_on, rules.processing_workdays);
+    a.ready_if_filed_covered = calendar.covered(*a.file_on, *a.ready_if_filed);
+  }
+
   if (a.steps[k_collect].done) {
     a.phase = Phase::collected;
   } else if (a.ready_estimate) {

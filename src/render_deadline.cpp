@@ -65,7 +65,7 @@ std::string last_office_day_qualifier(const Deadline& dl,
   }
   const DayInfo lod = calendar.day(dl.last_office_day);
   if (lod.kind == DayKind::adjusted_workday) {
-    return fmt::format(", an adjusted workday ({})", lod.holiday->name.en());
+    return fmt::format(", an adjusted workday for {}", lod.holiday->name.en());
   }
   return "";
 }

@@ -131,6 +131,27 @@ std::string office_block(const Rules& rules, const Step& step,
   return out;
 }
 
+/// "If filed on ... / Passport back around ..." for a student who has not
+/// submitted yet.
+std::string if_filed_lines(const Assessment& a, const Rules& rules) {
+  if (!a.file_on) {
+    return "";
+  }
+  const bool on_deadline = *a.file_on == a.deadline.last_office_day;
+  std::string out = fmt::format(
+      "  If filed on        {}{}\n", format_weekday_date(*a.file_on),
+      on_deadline ? " (the last office day)"
+                  : " (the first workday from today; the deadline has passed)");
+  out += fmt::format("  Passport back      around {} ({} workdays later)\n",
+                     format_weekday_date(*a.ready_if_filed),
+                     rules.processing_workdays.value);
+  if (!a.ready_if_filed_covered) {
+    out += "  (that estimate crosses days no official holiday table covers "
+           "yet: Monday–Friday assumed)\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_status_text(const StudentState& s, const Assessment& a,
@@ -185,6 +206,8 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
     if (pn && !pn->phone.empty()) {
       out += fmt::format("  Progress phone     {}\n", pn->phone);
     }
+  } else {
+    out += if_filed_lines(a, rules);
   }
 
   if (!a.next_step.empty() && a.phase != Phase::collected) {
@@ -234,13 +257,6 @@ std::string render_plan_text(const StudentState& s, const Assessment& a,
     out += fmt::format("  Passport back      around {}\n",
                        format_weekday_date(*a.ready_estimate));
   } else {
-    // File on the last office day, or on the next workday once it passed.
-    const bool passed = today > dl.last_office_day;
-    const Date file_on = passed ? (calendar.is_workday(today)
-                                       ? today
-                                       : calendar.add(today, Workdays{1}))
-                                : dl.last_office_day;
-    const Date back = calendar.add(file_on, rules.processing_workdays);
     out += fmt::format("  Last office day    {}{} ({})\n",
                        format_weekday_date(dl.last_office_day),
                        render_detail::last_office_day_qualifier(dl, calendar),
@@ -248,16 +264,7 @@ std::string render_plan_text(const StudentState& s, const Assessment& a,
     out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
                        format_weekday_date(dl.filing_deadline),
                        rules.advance_days.count());
-    out += fmt::format("  If filed on        {}{}\n", format_weekday_date(file_on),
-                       passed ? " (the next workday; the deadline has passed)"
-                              : " (the last office day)");
-    out += fmt::format("  Passport back      around {} ({} workdays later)\n",
-                       format_weekday_date(back),
-                       rules.processing_workdays.value);
-    if (!calendar.covered(file_on, back)) {
-      out += "  warning: that estimate crosses days no official holiday table "
-             "covers: Monday–Friday assumed\n";
-    }
+    out += if_filed_lines(a, rules);
   }
   out += fmt::format("  Permit expires     {} ({})\n", format_weekday_date(dl.expiry),
                      relative_days(a.days_to_expiry));

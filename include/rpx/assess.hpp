@@ -86,6 +86,12 @@ struct Assessment {
   std::optional<Date> progress_note;
   /// progress note + processing workdays.
   std::optional<Date> ready_estimate;
+  /// Not yet submitted: the day to file — the last office day, or once it
+  /// has passed the first workday from today — and the ready estimate if
+  /// filed then, with whether every day in between is covered.
+  std::optional<Date> file_on;
+  std::optional<Date> ready_if_filed;
+  bool ready_if_filed_covered = false;
   /// Workdays from today to the ready estimate (processing only).
   std::optional<int> workdays_to_ready;
   /// False when any date above depends on a day no holiday table covers.
