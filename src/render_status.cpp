@@ -218,6 +218,9 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
     for (const Text& b : step.bring) {
       out += fmt::format("  Bring: {}\n", b.en());
     }
+    for (const Text& n : step.notes) {
+      out += fmt::format("  Note:  {}\n", n.en());
+    }
     if (a.next_step == "registration" || a.next_step == "photo" ||
         a.next_step == "letter") {
       out += fmt::format("  Then: rpx done {}\n", a.next_step);
