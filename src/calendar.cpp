@@ -20,11 +20,6 @@ int year_of(Date d) noexcept {
   return static_cast<int>(year_month_day{d}.year());
 }
 
-bool in_last_week_of_year(Date d) noexcept {
-  const year_month_day ymd{d};
-  return ymd.month() == date::December && ymd.day() >= date::day{25};
-}
-
 }  // namespace
 
 std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
@@ -50,19 +45,28 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
   std::sort(m_years.begin(), m_years.end(),
             [](const auto& a, const auto& b) { return a.year < b.year; });
 
+  // Weekdays by stepping (0 = Sunday), not by date arithmetic per day: this
+  // constructor runs once per process, cron included.
   m_cells.resize(static_cast<std::size_t>(k_span_days));
-  for (std::int32_t i = 0; i < k_span_days; ++i) {
-    const Date d = k_span_start + days{i};
-    m_cells[i] =
-        Cell{is_weekend(d) ? DayKind::weekend : DayKind::workday, false, 0};
+  unsigned weekday = date::weekday{k_span_start}.c_encoding();
+  for (Cell& c : m_cells) {
+    const bool weekend = weekday == 0 || weekday == 6;
+    c = Cell{weekend ? DayKind::weekend : DayKind::workday, false, 0};
+    weekday = weekday == 6 ? 0 : weekday + 1;
   }
 
-  auto loaded = [this](int y) { return notice(y) != nullptr; };
-  for (std::int32_t i = 0; i < k_span_days; ++i) {
-    const Date d = k_span_start + days{i};
-    const int y = year_of(d);
-    m_cells[i].covered =
-        loaded(y) && (!in_last_week_of_year(d) || loaded(y + 1));
+  // Covered: the days of each loaded year, but 25–31 December only when the
+  // next year's notice is loaded too.
+  for (const HolidayYear& y : m_years) {
+    const Date first = Date{date::year{y.year} / 1 / 1};
+    const Date last = notice(y.year + 1) != nullptr
+                          ? Date{date::year{y.year} / 12 / 31}
+                          : Date{date::year{y.year} / 12 / 24};
+    for (Date d = first; d <= last; d += days{1}) {
+      if (in_span(d)) {
+        m_cells[static_cast<std::size_t>(index(d))].covered = true;
+      }
+    }
   }
 
   for (std::size_t yi = 0; yi < m_years.size(); ++yi) {
