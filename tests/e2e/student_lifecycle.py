@@ -7,6 +7,7 @@ usage: student_lifecycle.py PATH-TO-RPX
 """
 import fcntl
 import json
+import jsonschema
 import os
 import stat
 import subprocess
@@ -166,6 +167,12 @@ with tempfile.TemporaryDirectory() as tmp:
                    steps=steps({}), progress_note=None, calendar_covered=False,
                    next_step="registration")
     doc = json.load(open(STATE))
+    schema = json.load(open(os.path.join(os.environ["RPX_SOURCE_DIR"], "data",
+                                         "schema", "state.schema.json")))
+    try:
+        jsonschema.validate(doc, schema)
+    except jsonschema.ValidationError as e:
+        failures.append(f"written file does not match the schema: {e.message}")
     check("history length", len(doc["history"]), 1)
     h = doc["history"][0]
     check("history expiry", h["expiry"], "2027-01-20")
