@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <rpx/bundled.hpp>
 #include <rpx/holidays.hpp>
 
 #include "json_util.hpp"
@@ -169,6 +170,18 @@ std::vector<HolidayYear> parse_holiday_file(std::string_view text,
     out.push_back(std::move(y));
   }
   return out;
+}
+
+std::vector<HolidayYear> bundled_holiday_years() {
+  std::vector<HolidayYear> years;
+  for (const BundledFile& f : bundled_files()) {
+    if (f.path.starts_with("holidays/")) {
+      years = overlay(std::move(years),
+                      parse_holiday_file(f.text, std::string(f.path),
+                                         Origin::bundled));
+    }
+  }
+  return years;
 }
 
 }  // namespace rpx

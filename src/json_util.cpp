@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <rpx/errors.hpp>
 
 namespace rpx::json_util {
@@ -59,6 +61,52 @@ void check_depth(std::string_view text, const std::string& name) {
   }
 }
 
+/// The length of the well-formed UTF-8 sequence at the start of `s`, or 0
+/// (overlong forms, surrogates and code points above U+10FFFF are not).
+std::size_t utf8_length(std::string_view s) {
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned char>(s[i]);
+  };
+  const unsigned char c = byte(0);
+  const std::size_t n = c < 0x80                 ? 1
+                        : c >= 0xC2 && c <= 0xDF ? 2
+                        : c >= 0xE0 && c <= 0xEF ? 3
+                        : c >= 0xF0 && c <= 0xF4 ? 4
+                                                 : 0;
+  if (n == 0 || n > s.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) {
+      return 0;
+    }
+  }
+  const unsigned char c1 = n > 1 ? byte(1) : 0;
+  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) ||
+      (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
+    return 0;
+  }
+  return n;
+}
+
+/// `s` with each byte that is not well-formed UTF-8 shown as <XX>, the way
+/// nlohmann shows control characters (<U+0000>): an error line must not
+/// carry the bad bytes it complains about to the user's terminal.
+std::string printable(std::string_view s) {
+  std::string out;
+  while (!s.empty()) {
+    const std::size_t n = utf8_length(s);
+    if (n == 0) {
+      out += fmt::format("<{:02X}>", static_cast<unsigned char>(s[0]));
+      s.remove_prefix(1);
+    } else {
+      out.append(s.substr(0, n));
+      s.remove_prefix(n);
+    }
+  }
+  return out;
+}
+
 /// nlohmann's message without its "[json.exception...] parse error at line
 /// L, column C: " prefix, whose column counts differ from ours.
 std::string reason_of(const nlohmann::json::parse_error& e) {
@@ -66,7 +114,39 @@ std::string reason_of(const nlohmann::json::parse_error& e) {
   if (auto colon = what.find(": "); colon != std::string_view::npos) {
     what.remove_prefix(colon + 2);
   }
-  return std::string(what);
+  return printable(what);
+}
+
+/// The offset of the first number (outside strings) too large for a
+/// double. nlohmann reports such a number (out_of_range 406) without its
+/// position; it is the first, since parsing stops there.
+std::size_t first_overflowing_number(std::string_view text) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i + 1;
+      while (end < text.size() &&
+             std::string_view("0123456789.eE+-").find(text[end]) !=
+                 std::string_view::npos) {
+        ++end;
+      }
+      const std::string number(text.substr(i, end - i));
+      if (std::isinf(std::strtod(number.c_str(), nullptr))) {
+        return i;
+      }
+      i = end - 1;
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -78,12 +158,20 @@ nlohmann::json parse(std::string_view text, const std::string& name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);
   }
+  // nlohmann stops at a NUL byte as at the end of the input, so that
+  // `{...}<NUL>garbage` would pass as valid; no JSON text holds one.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    fail_at(name, text, nul, "NUL byte (not allowed in JSON)");
+  }
   check_depth(text, name);
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // `byte` is the 1-based index of the last byte read: the culprit.
     fail_at(name, text, e.byte == 0 ? 0 : e.byte - 1, reason_of(e));
+  } catch (const nlohmann::json::out_of_range&) {
+    fail_at(name, text, first_overflowing_number(text),
+            "number too large (more than about 1.8e308)");
   }
 }
 

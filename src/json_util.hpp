@@ -17,7 +17,8 @@ inline constexpr std::size_t k_max_file_bytes = 1024 * 1024;  // CLI.md limits
 inline constexpr int k_max_depth = 64;
 
 /// Parses `text` (a leading UTF-8 BOM is skipped). Throws `DataError`:
-/// `name:LINE:COL: <reason>` for syntax errors and invalid UTF-8,
+/// `name:LINE:COL: <reason>` for syntax errors, invalid UTF-8, NUL bytes
+/// and numbers too large for a double,
 /// `name: file is larger than 1 MiB` and `name:LINE:COL: nested deeper than
 /// 64 levels` for the limits.
 nlohmann::json parse(std::string_view text, const std::string& name);

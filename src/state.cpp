@@ -26,9 +26,11 @@ using Keys = std::span<const std::string_view>;
 
 // The members rpx knows, in the order serialize_state writes them; anything
 // else is kept verbatim in an `Unknown`.
-constexpr std::array<std::string_view, 9> k_top_keys = {
-    "schema", "uuid",  "revision",      "name",   "student_id",
-    "expiry", "steps", "progress_note", "history"};
+constexpr std::array<std::string_view, 10> k_top_keys = {
+    "schema",     "rules",  "uuid",  "revision",      "name",
+    "student_id", "expiry", "steps", "progress_note", "history"};
+/// The first schema with the `rules` member.
+constexpr int k_rules_schema = 2;
 constexpr std::array<std::string_view, 2> k_step_keys = {"done", "note"};
 constexpr std::array<std::string_view, 2> k_note_keys = {"date", "phone"};
 constexpr std::array<std::string_view, 4> k_history_keys = {
@@ -127,6 +129,12 @@ StudentState read_known(const Reader& root) {
       root["schema"].integer(1, std::numeric_limits<int>::max()));
   const Context c{.newer = s.schema > k_schema_version};
   try {
+    // Required from schema 2 on; a newer schema may have moved it. In a
+    // schema-1 file a member of that name was not ours: it is dropped, and
+    // the next save writes the rules in force.
+    if (s.schema >= k_rules_schema && (!c.newer || root.has("rules"))) {
+      s.rules = root["rules"].string_or_empty();
+    }
     s.uuid = root["uuid"].string();
     s.revision =
         root["revision"].integer(0, std::numeric_limits<std::int64_t>::max());
@@ -320,6 +328,9 @@ StudentState parse_state(std::string_view text, const std::string& name) {
 std::string serialize_state(const StudentState& state) {
   ordered_json root = ordered_json::object();
   root["schema"] = state.schema;
+  if (state.schema >= k_rules_schema) {
+    root["rules"] = state.rules;
+  }
   root["uuid"] = state.uuid;
   root["revision"] = state.revision;
   root["name"] = state.name;

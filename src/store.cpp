@@ -48,6 +48,37 @@ DataError is_a_directory(const fs::path& file) {
       fmt::format("{}: is a directory, not a file", file.string()));
 }
 
+/// What a change needs of a state file that exists.
+enum class Need { nothing, write, read_write };
+
+/// Refuses a target that is a directory or that the user may not read or
+/// write, as `need` says; true when it exists. A read-only file means "do
+/// not change": the rename of a save would replace it all the same, so it
+/// must be refused here. Checked before locking, so that a refused path
+/// gets no lock file; other errors are left to the lock and the read, which
+/// name them.
+bool check_target(const fs::path& file, const fs::path& target, Need need) {
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) {
+    return errno != ENOENT;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    throw is_a_directory(file);
+  }
+  const auto denied = [&](int mode) {
+    return ::faccessat(AT_FDCWD, target.c_str(), mode, AT_EACCESS) != 0 &&
+           (errno == EACCES || errno == EPERM || errno == EROFS);
+  };
+  if (need == Need::read_write && denied(R_OK)) {
+    throw IoError(
+        fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+  }
+  if (need != Need::nothing && denied(W_OK)) {
+    fail_write(file, errno);
+  }
+  return true;
+}
+
 /// The file a save must replace: `file` itself, or the end of its chain of
 /// symlinks, so that a link stays a link and its target is what changes.
 /// The target need not exist (create through a dangling link makes it).
@@ -197,7 +228,6 @@ void remove_stale_temps(const fs::path& target) {
 }
 
 enum class KeepMode { no, yes };
-enum class Cleanup { no, yes };
 
 /// A temporary file beside the target, removed unless it was renamed.
 class TempFile {
@@ -299,13 +329,12 @@ void sync_directory(const fs::path& dir, const fs::path& file) {
 
 /// Replaces `target` by `text` so that it holds either the old or the new
 /// content whatever happens: temporary file, fsync, rename, directory
-/// fsync. `file` is the name the user gave, for messages.
+/// fsync. `file` is the name the user gave, for messages. Removes what
+/// earlier saves that crashed left behind first, even for a new file: the
+/// crash may have been that of the very first save.
 void write_atomically(const fs::path& file, const fs::path& target,
-                      std::string_view text, KeepMode keep, Cleanup cleanup,
-                      CrashPoint crash) {
-  if (cleanup == Cleanup::yes) {
-    remove_stale_temps(target);
-  }
+                      std::string_view text, KeepMode keep, CrashPoint crash) {
+  remove_stale_temps(target);
   TempFile temp(file, target);
   set_mode(temp, file, target, keep);
   write_all(temp.fd(), text, file);
@@ -323,6 +352,15 @@ void write_atomically(const fs::path& file, const fs::path& target,
   temp.renamed();
   crash_if(crash, CrashPoint::after_rename);
   sync_directory(dir_of(target), file);
+}
+
+/// Brings `state` to the current schema: every save writes it, so an older
+/// file is migrated the first time it changes.
+void stamp(StudentState& state, const StoreOptions& options) {
+  state.schema = k_schema_version;
+  if (!options.rules.empty()) {
+    state.rules = options.rules;
+  }
 }
 
 void refuse_newer(const fs::path& file, int schema) {
@@ -360,6 +398,8 @@ StudentState StateStore::load() const {
 void StateStore::create(StudentState state, Overwrite overwrite) {
   refuse_newer(m_file, state.schema);
   const fs::path target = resolve_target(m_file);
+  check_target(m_file, target,
+               overwrite == Overwrite::yes ? Need::write : Need::nothing);
   create_parents(dir_of(target));
   const FileLock lock(m_file, target, m_options.lock_wait);
   struct stat st {};
@@ -375,24 +415,17 @@ void StateStore::create(StudentState state, Overwrite overwrite) {
     state.uuid = make_uuid();
   }
   state.revision = 1;
-  // Leftover temporary files can only exist beside a file saved before; a
-  // fresh one skips the directory scan, which keeps `import` of a large
-  // roster linear.
+  stamp(state, m_options);
   write_atomically(m_file, target, serialize_state(state), KeepMode::no,
-                   exists ? Cleanup::yes : Cleanup::no, m_options.crash);
+                   m_options.crash);
 }
 
 StudentState StateStore::update(
     const std::function<void(StudentState&)>& change) {
   const fs::path target = resolve_target(m_file);
   // Checked before locking, so that a wrong path leaves no lock file behind.
-  struct stat st {};
-  if (::stat(target.c_str(), &st) != 0) {
-    if (errno == ENOENT) {
-      throw no_state_file(m_file);
-    }
-  } else if (S_ISDIR(st.st_mode)) {
-    throw is_a_directory(m_file);
+  if (!check_target(m_file, target, Need::read_write)) {
+    throw no_state_file(m_file);
   }
   const FileLock lock(m_file, target, m_options.lock_wait);
   StudentState state = load();
@@ -403,8 +436,9 @@ StudentState StateStore::update(
                                 m_file.string()));
   }
   ++state.revision;
+  stamp(state, m_options);
   write_atomically(m_file, target, serialize_state(state), KeepMode::yes,
-                   Cleanup::yes, m_options.crash);
+                   m_options.crash);
   return state;
 }
 

@@ -86,12 +86,14 @@ TEST(SerializeState, RoundTripsAnEmptyState) {
 
 TEST(SerializeState, WritesTheDocumentedShape) {
   StudentState s;
+  s.rules = "cqupt-chongqing";
   s.uuid = "u";
   s.revision = 2;
   s.current.expiry = day("2026-12-20");
   s.current.steps[1].done = day("2026-11-03");
   EXPECT_EQ(serialize_state(s), R"({
-  "schema": 1,
+  "schema": 2,
+  "rules": "cqupt-chongqing",
   "uuid": "u",
   "revision": 2,
   "name": "",
@@ -265,12 +267,12 @@ TEST(ParseState, KeepsUnknownMembersAtEveryLevelInOrder) {
 
 TEST(ParseState, ReadsANewerSchemaAsFarAsItCan) {
   json j = minimal();
-  j["schema"] = 2;
+  j["schema"] = 3;
   j["steps"] = {{"photo", {{"done", "2026-11-03"}}},
                 {"visa_interview", {{"done", "2026-11-04"}}}};
   j["biometrics"] = {{"taken", true}};
   const StudentState s = parse_state(j.dump(), k_name);
-  EXPECT_EQ(s.schema, 2);
+  EXPECT_EQ(s.schema, 3);
   EXPECT_EQ(s.current.steps[1].done, day("2026-11-03"));
   EXPECT_EQ(s.unknown.size(), 1u);
 }
@@ -387,6 +389,62 @@ TEST(ParseState, ReadsTheRevisionsFullRange) {
   json j = minimal();
   j["revision"] = 9223372036854775807LL;
   EXPECT_EQ(parse_state(j.dump(), k_name).revision, 9223372036854775807LL);
+}
+
+TEST(SchemaMigration, ReadsASchemaOneFileAsBefore) {
+  json j = minimal();
+  j["name"] = "Kim";
+  const StudentState s = parse_state(j.dump(), k_name);
+  EXPECT_EQ(s.schema, 1);
+  EXPECT_EQ(s.rules, "");
+  EXPECT_EQ(s.name, "Kim");
+  // Written back unchanged: serializing does not migrate, saving does.
+  EXPECT_EQ(parse_state(serialize_state(s), k_name), s);
+  EXPECT_EQ(json::parse(serialize_state(s)).count("rules"), 0u);
+}
+
+TEST(SchemaMigration, DropsAMemberNamedRulesFromSchemaOne) {
+  // Not ours in schema 1; the next save records the rules in force.
+  json j = minimal();
+  j["rules"] = 42;
+  const StudentState s = parse_state(j.dump(), k_name);
+  EXPECT_EQ(s.rules, "");
+  EXPECT_TRUE(s.unknown.empty());
+}
+
+TEST(SchemaMigration, SchemaTwoIsSchemaOnePlusTheRules) {
+  StudentState s = parse_state(minimal().dump(), k_name);
+  s.schema = 2;
+  s.rules = "cqupt-chongqing";
+  const std::string text = serialize_state(s);
+  json want = minimal();
+  want["schema"] = 2;
+  want["rules"] = "cqupt-chongqing";
+  const json got = json::parse(text);
+  for (const auto& [key, value] : want.items()) {
+    EXPECT_EQ(got.at(key), value) << key;
+  }
+  EXPECT_EQ(parse_state(text, k_name), s);
+  EXPECT_LT(text.find("\"schema\""), text.find("\"rules\""));
+  EXPECT_LT(text.find("\"rules\""), text.find("\"uuid\""));
+}
+
+TEST(SchemaMigration, SchemaTwoNeedsTheRulesAsAString) {
+  json j = minimal();
+  j["schema"] = 2;
+  EXPECT_EQ(error_of(j), "state.json: /rules: missing");
+  j["rules"] = 7;
+  EXPECT_EQ(error_of(j), "state.json: /rules: expected a string");
+  j["rules"] = "";  // written by a tool that did not know them
+  EXPECT_EQ(parse_state(j.dump(), k_name).rules, "");
+}
+
+TEST(SchemaMigration, ANewerSchemaMayLackTheRules) {
+  json j = minimal();
+  j["schema"] = 3;
+  EXPECT_EQ(parse_state(j.dump(), k_name).rules, "");
+  j["rules"] = "x";
+  EXPECT_EQ(parse_state(j.dump(), k_name).rules, "x");
 }
 
 TEST(MakeUuid, IsARandomVersion4Uuid) {

@@ -285,19 +285,48 @@ TEST_F(StateStoreTest, UpdateNeverOverwritesAFileItCannotParse) {
 
 TEST_F(StateStoreTest, UpdateRefusesAFileFromANewerRpx) {
   const std::string newer =
-      R"({"schema": 2, "uuid": "u", "revision": 5, "expiry": "2026-12-20"})";
+      R"({"schema": 3, "uuid": "u", "revision": 5, "expiry": "2026-12-20"})";
   spit(file(), newer);
-  EXPECT_EQ(store().load().schema, 2);  // reading is fine
+  EXPECT_EQ(store().load().schema, 3);  // reading is fine
   try {
     store().update([](StudentState&) {});
     FAIL() << "no DataError";
   } catch (const rpx::DataError& e) {
     EXPECT_EQ(std::string(e.what()),
               file().string() +
-                  " was written by a newer rpx (schema 2); this rpx knows "
-                  "schema 1 and will not overwrite it \u2014 upgrade rpx");
+                  " was written by a newer rpx (schema 3); this rpx knows "
+                  "schema 2 and will not overwrite it \u2014 upgrade rpx");
   }
   EXPECT_EQ(slurp(file()), newer);
+}
+
+TEST_F(StateStoreTest, UpdateMigratesASchemaOneFileAndRecordsTheRules) {
+  spit(file(), R"({"schema": 1, "uuid": "u", "revision": 5,
+                   "expiry": "2026-12-20"})");
+  rpx::StoreOptions options;
+  options.rules = "cqupt-chongqing";
+  const StudentState saved =
+      store(options).update([](StudentState& s) { s.name = "Kim"; });
+  EXPECT_EQ(saved.schema, 2);
+  EXPECT_EQ(saved.rules, "cqupt-chongqing");
+  const StudentState back = store().load();
+  EXPECT_EQ(back, saved);
+  EXPECT_EQ(back.revision, 6);
+  EXPECT_EQ(slurp(file()).rfind("{\n  \"schema\": 2,\n  \"rules\": "
+                                "\"cqupt-chongqing\",\n  \"uuid\": \"u\",",
+                                0),
+            0u)
+      << slurp(file());
+}
+
+TEST_F(StateStoreTest, UpdateWithoutRulesKeepsTheRecordedOnes) {
+  rpx::StoreOptions options;
+  options.rules = "first-rules";
+  store(options).create(kim(), Overwrite::no);
+  EXPECT_EQ(store().update([](StudentState&) {}).rules, "first-rules");
+  options.rules = "second-rules";
+  EXPECT_EQ(store(options).update([](StudentState&) {}).rules, "second-rules");
+  EXPECT_EQ(store().load().rules, "second-rules");
 }
 
 TEST_F(StateStoreTest, UpdateKeepsUnknownMembers) {

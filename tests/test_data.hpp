@@ -17,17 +17,7 @@ inline const Rules& bundled_rules() {
 }
 
 inline const WorkCalendar& bundled_calendar() {
-  static const WorkCalendar calendar = [] {
-    std::vector<HolidayYear> years;
-    for (const BundledFile& f : bundled_files()) {
-      if (f.path.starts_with("holidays/")) {
-        years = overlay(std::move(years),
-                        parse_holiday_file(f.text, std::string(f.path),
-                                           Origin::bundled));
-      }
-    }
-    return WorkCalendar(std::move(years));
-  }();
+  static const WorkCalendar calendar(bundled_holiday_years());
   return calendar;
 }
 

@@ -14,8 +14,10 @@
 
 namespace rpx {
 
-/// The newest state-file schema this rpx reads and writes.
-inline constexpr int k_schema_version = 1;
+/// The newest state-file schema this rpx reads and writes. Schema 2 added
+/// `rules`; a schema-1 file is read as before and saved as schema 2
+/// (docs/state-file.md, "Schema versions").
+inline constexpr int k_schema_version = 2;
 
 /// Members rpx does not know, as (key, raw JSON text), written back verbatim
 /// so that a newer rpx or a staff script can add fields.
@@ -52,6 +54,9 @@ struct Cycle {
 
 struct StudentState {
   int schema = k_schema_version;
+  /// The id of the rules the file was last saved under (schema 2; "" when
+  /// not known: read from schema 1, or written by a tool that did not say).
+  std::string rules;
   std::string uuid;           // made at init; stable identity
   std::int64_t revision = 0;  // raised on every save
   std::string name;           // may be ""
@@ -70,7 +75,9 @@ struct StudentState {
 StudentState parse_state(std::string_view text, const std::string& name);
 
 /// The JSON text of `state` (two-space indent, trailing newline, members in a
-/// fixed order, unknown members last in their original order).
+/// fixed order, unknown members last in their original order), in the
+/// format of `state.schema`: `rules` is written from schema 2 on. Migrating
+/// a file is the caller's choice (store raises the schema on every save).
 std::string serialize_state(const StudentState& state);
 
 /// A random RFC 4122 version-4 UUID.

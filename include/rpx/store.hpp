@@ -27,6 +27,9 @@ struct StoreOptions {
   /// How long to wait for another rpx's lock before `LockTimeout`.
   std::chrono::milliseconds lock_wait{5000};
   CrashPoint crash = CrashPoint::none;
+  /// The id of the rules in force; every save records it in the file's
+  /// `rules` member. "" keeps what the state holds.
+  std::string rules = {};
 };
 
 /// One state file on disk, with its lock file beside it (`FILE.lock`).
@@ -41,13 +44,16 @@ class StateStore {
   /// `IoError` or `DataError`.
   StudentState load() const;
 
-  /// Creates the file (parents 0700, file 0600) with `state`, revision 1.
-  /// Throws `WouldOverwrite` when it exists and `overwrite` is no.
+  /// Creates the file (parents 0700, file 0600) with `state`, revision 1,
+  /// in the current schema. Throws `WouldOverwrite` when it exists and
+  /// `overwrite` is no.
   void create(StudentState state, Overwrite overwrite);
 
   /// Locked read-modify-write: loads, calls `change`, raises the revision,
-  /// saves atomically, and returns the saved state. Nothing is written when
-  /// `change` throws. Throws `LockTimeout` after the wait.
+  /// saves atomically in the current schema (migrating an older file), and
+  /// returns the saved state. Nothing is written when `change` throws.
+  /// Throws `LockTimeout` after the wait, `DataError` for a file of a newer
+  /// schema.
   StudentState update(const std::function<void(StudentState&)>& change);
 
  private:

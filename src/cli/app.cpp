@@ -17,17 +17,23 @@ void build_app(CLI::App& app, Context& ctx) {
 
   Globals& g = ctx.globals;
   app.add_option("--file", g.file, "State file (default: $XDG_DATA_HOME/rpx/state.json)")
-      ->envname("RPX_FILE");
+      ->envname("RPX_FILE")
+      ->type_name("PATH");
   app.add_option("--today", g.today, "Pretend today is DATE (YYYY-MM-DD)")
-      ->envname("RPX_TODAY");
-  app.add_option("--rules", g.rules, "Rules file to use instead of the bundled one");
+      ->envname("RPX_TODAY")
+      ->type_name("DATE");
+  app.add_option("--rules", g.rules, "Rules file to use instead of the bundled one")
+      ->type_name("FILE");
   app.add_option("--holidays", g.holidays,
-                 "Extra holiday table; replaces the years it contains");
+                 "Extra holiday table; replaces the years it contains")
+      ->type_name("FILE");
   app.add_option("--lang", g.lang, "Language of text output: en (zh, ko planned)")
       ->envname("RPX_LANG")
-      ->check(CLI::IsMember({"en", "zh", "ko"}));
+      ->check(CLI::IsMember({"en", "zh", "ko"}))
+      ->type_name("LANG");
   app.add_option("--color", g.color, "Colour: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
 
   add_init(app, ctx);
   add_status(app, ctx);
@@ -36,6 +42,9 @@ void build_app(CLI::App& app, Context& ctx) {
   add_workdays(app, ctx);
   add_holidays(app, ctx);
   add_info(app, ctx);
+  add_check(app, ctx);
+  add_import(app, ctx);
+  add_export(app, ctx);
 }
 
 }  // namespace rpx::cli

@@ -15,6 +15,9 @@ void add_info(CLI::App& app, Context& ctx);
 void add_status(CLI::App& app, Context& ctx);  // status, plan
 void add_init(CLI::App& app, Context& ctx);    // init, set expiry
 void add_steps(CLI::App& app, Context& ctx);   // done, undo, submit, collect
+void add_check(CLI::App& app, Context& ctx);   // check, remind
+void add_import(CLI::App& app, Context& ctx);
+void add_export(CLI::App& app, Context& ctx);  // export ics
 
 /// What bare `rpx` does: `rpx status`.
 int run_default(Context& ctx);

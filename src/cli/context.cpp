@@ -102,14 +102,7 @@ fs::path Context::system_holidays_dir() const {
 
 const WorkCalendar& Context::calendar() {
   if (!m_calendar) {
-    std::vector<HolidayYear> years;
-    for (const BundledFile& f : bundled_files()) {
-      if (f.path.starts_with("holidays/")) {
-        years = overlay(std::move(years),
-                        parse_holiday_file(f.text, std::string(f.path),
-                                           Origin::bundled));
-      }
-    }
+    std::vector<HolidayYear> years = bundled_holiday_years();
     years = overlay(std::move(years),
                     load_layer(system_holidays_dir(), Origin::system));
     years = overlay(std::move(years),
@@ -154,8 +147,37 @@ fs::path Context::state_file() const {
   return default_state_path(env("XDG_DATA_HOME"), env("HOME"));
 }
 
-StoreOptions Context::store_options() const {
+namespace {
+
+/// TEST ONLY (docs/reliability.md): `RPX_TEST_CRASH` makes a save `_exit(99)`
+/// at a chosen point, so that tests can prove a crash there loses nothing. It
+/// is not a user setting and does nothing when unset or empty.
+CrashPoint test_crash_point() {
+  const std::string point = env("RPX_TEST_CRASH");
+  if (point.empty()) {
+    return CrashPoint::none;
+  }
+  if (point == "after_temp_write") {
+    return CrashPoint::after_temp_write;
+  }
+  if (point == "after_fsync") {
+    return CrashPoint::after_fsync;
+  }
+  if (point == "after_rename") {
+    return CrashPoint::after_rename;
+  }
+  throw UsageError(fmt::format(
+      "invalid RPX_TEST_CRASH \"{}\": expected after_temp_write, after_fsync "
+      "or after_rename (a test-only setting)",
+      point));
+}
+
+}  // namespace
+
+StoreOptions Context::store_options() {
   StoreOptions o;
+  o.crash = test_crash_point();
+  o.rules = rules().id;
   const std::string wait = env("RPX_LOCK_TIMEOUT");
   if (!wait.empty()) {
     double seconds = -1;

@@ -37,7 +37,10 @@ class Context {
   Date today();
   /// The state file: --file, RPX_FILE, XDG_DATA_HOME, HOME.
   std::filesystem::path state_file() const;
-  StoreOptions store_options() const;
+  /// How to save: the lock wait (`RPX_LOCK_TIMEOUT`), the id of the rules
+  /// in force (recorded in every save), and the test-only crash point
+  /// (`RPX_TEST_CRASH`, docs/reliability.md).
+  StoreOptions store_options();
   /// Whether stdout gets ANSI colour (--color, NO_COLOR, a terminal).
   bool color() const;
   /// Where the user's holiday tables live: $XDG_DATA_HOME/rpx/holidays.

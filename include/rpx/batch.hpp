@@ -1,0 +1,130 @@
+// Batch work for staff and cron (`check`, `remind`): finding the state
+// files under some paths, reading and assessing each one, and putting the
+// students in order of urgency. Read-only: nothing is locked or written, so
+// a batch never blocks a student's own rpx.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <rpx/assess.hpp>
+#include <rpx/calendar.hpp>
+#include <rpx/rules.hpp>
+#include <rpx/state.hpp>
+#include <string>
+#include <vector>
+
+namespace rpx {
+
+/// An input that could not be read or parsed. `error` is the message of the
+/// `IoError`/`DataError`, which already names the file and the place
+/// (`FILE:LINE:COL: ...` or `FILE: /pointer: ...`).
+struct BatchError {
+  std::string file;
+  std::string error;
+
+  bool operator==(const BatchError&) const = default;
+};
+
+/// The number of students in each phase.
+struct PhaseCounts {
+  std::array<std::size_t, k_phases.size()> by_phase{};
+
+  void add(Phase p) noexcept { ++by_phase[static_cast<std::size_t>(p)]; }
+  std::size_t operator[](Phase p) const noexcept {
+    return by_phase[static_cast<std::size_t>(p)];
+  }
+  std::size_t total() const noexcept;
+
+  bool operator==(const PhaseCounts&) const = default;
+};
+
+/// A set of phases (`--phase due,overdue`); all of them by default.
+class PhaseSet {
+ public:
+  /// Every phase.
+  PhaseSet() { m_in.fill(true); }
+  /// Only the phases in `phases`.
+  explicit PhaseSet(const std::vector<Phase>& phases);
+
+  bool contains(Phase p) const noexcept {
+    return m_in[static_cast<std::size_t>(p)];
+  }
+  bool all() const noexcept;
+
+ private:
+  std::array<bool, k_phases.size()> m_in{};
+};
+
+/// Where a student sorts: by phase, most urgent first (the order of
+/// `Phase`); `due` students by days left, fewest first; then by student id,
+/// then by file, so that the order never depends on the file system's.
+struct Urgency {
+  Phase phase = Phase::upcoming;
+  int days_to_deadline = 0;
+  std::string student_id;
+  std::string file;
+};
+
+/// True when `a` comes before `b` in `check`'s order.
+bool more_urgent(const Urgency& a, const Urgency& b) noexcept;
+
+/// The sort key of one assessed student.
+Urgency urgency_of(const std::string& file, const StudentState& state,
+                   const Assessment& assessment);
+
+/// Anything rendered for a student, with the key it sorts by.
+template <class T>
+struct Ranked {
+  Urgency key;
+  T item;
+};
+
+/// Puts `items` in `check`'s order.
+template <class T>
+void sort_by_urgency(std::vector<Ranked<T>>& items) {
+  std::sort(items.begin(), items.end(),
+            [](const Ranked<T>& a, const Ranked<T>& b) {
+              return more_urgent(a.key, b.key);
+            });
+}
+
+/// The state files under `paths`, and the paths that could not be walked.
+struct FoundFiles {
+  std::vector<std::string> files;
+  std::vector<BatchError> errors;
+};
+
+/// Every state file under `paths`. A path naming a file is taken whatever
+/// its name (the user chose it); a directory is walked recursively for
+/// `*.json` regular files (or links to them), skipping rpx's own temporary
+/// files (`.NAME.tmp.XXXXXX`) and lock files (`*.lock`), and not following
+/// links to directories (a link loop must not hang a cron job). A path
+/// reached twice is listed once. A path that does not exist or names neither
+/// a regular file nor a directory (a FIFO would block), or a directory that
+/// cannot be read, is an error, and the walk goes on.
+FoundFiles find_state_files(const std::vector<std::string>& paths);
+
+/// What every student of a batch is assessed against: one `today` for the
+/// whole run, so that a batch crossing midnight stays consistent.
+struct BatchContext {
+  const Rules& rules;
+  const WorkCalendar& calendar;
+  Date today;
+  AssessOptions options;
+};
+
+/// Called for every state file read, with its assessment.
+using StudentVisitor =
+    std::function<void(const std::string& file, const StudentState& state,
+                       const Assessment& assessment)>;
+
+/// Reads (without locking) and assesses every state file under `paths`,
+/// calling `visit` for each one. Returns the inputs that could not be walked,
+/// read or parsed, sorted by file; the others are still visited.
+std::vector<BatchError> for_each_student(const std::vector<std::string>& paths,
+                                         const BatchContext& context,
+                                         const StudentVisitor& visit);
+
+}  // namespace rpx

@@ -1,0 +1,95 @@
+// The outputs of `check` and `remind`: a terminal table, the JSON document,
+// CSV rows and reminder lines. Like render.hpp, they compute nothing new:
+// every date and phase comes from an `Assessment`.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <rpx/assess.hpp>
+#include <rpx/batch.hpp>
+#include <rpx/calendar.hpp>
+#include <rpx/render.hpp>
+#include <rpx/state.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rpx {
+
+/// The terminal columns `text` (UTF-8) takes: 2 for East Asian wide and
+/// fullwidth characters (王, 김, ｆ), 0 for combining marks and zero-width
+/// characters, 1 for the rest; a byte that is not valid UTF-8 counts 1.
+std::size_t display_width(std::string_view text) noexcept;
+
+/// `text` with control characters (C0, DEL, C1) replaced by `?`, so that a
+/// hand-edited name can neither break a line nor send escape sequences to
+/// a terminal, and bytes that are not UTF-8 by U+FFFD.
+std::string printable(std::string_view text);
+
+/// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD:
+/// file names are bytes, but JSON and CSV output is UTF-8.
+std::string valid_utf8(std::string_view text);
+
+/// One RFC 4180 field: quoted when it holds a comma, a double quote, CR or
+/// LF, with the quotes inside doubled; otherwise as is.
+std::string csv_field(std::string_view text);
+
+/// The header row of CLI.md's CSV columns, ending in CRLF (RFC 4180).
+std::string render_csv_header();
+
+/// One student as a CSV row in the header's columns, null as an empty
+/// field, ending in CRLF; a file name that is not UTF-8 is made so
+/// (`valid_utf8`).
+std::string render_csv_row(const std::string& file, const StudentState& state,
+                           const Assessment& assessment);
+
+/// One student's row of the `check` table, as text cells.
+struct TableRow {
+  Phase phase = Phase::upcoming;
+  /// phase, student id, name, last office day, days left, expiry, next
+  /// step, file; already `printable`.
+  std::array<std::string, 8> cells;
+};
+
+/// The table row of one student. The last office day carries a `*` when it
+/// depends on a day no holiday table covers; days left is `-` once
+/// submitted, since the deadline no longer matters then.
+TableRow make_table_row(const std::string& file, const StudentState& state,
+                        const Assessment& assessment);
+
+/// `check --format table`: a header and the rows (in the order given) with
+/// columns aligned by display width, then the summary line ("3 students: 1
+/// overdue, 2 due"; the phases in `shown`, or all seven) and, when a row
+/// has a `*`, a line explaining it. `unreadable` files are counted in the
+/// summary; their errors go to stderr separately.
+std::string render_check_table(const std::vector<TableRow>& rows,
+                               const PhaseCounts& counts, const PhaseSet& shown,
+                               std::size_t unreadable, TextStyle style);
+
+/// Where a long output goes, piece by piece (stdout in rpx, a string in
+/// tests), so that it is never held whole in memory.
+using Sink = std::function<void(std::string_view)>;
+
+/// `check --format json`: `{"as_of", "students", "summary", "errors"}` of
+/// CLI.md, written to `out`. `students` holds `render_student_json(..., 2)`
+/// texts, in order; `summary` lists all seven phases, zeros included; file
+/// names in `errors` are made UTF-8 (`valid_utf8`).
+void render_check_json(Date as_of, const std::vector<std::string>& students,
+                       const PhaseCounts& counts,
+                       const std::vector<BatchError>& errors, const Sink& out);
+
+/// `remind`'s line for one student ("OVERDUE 2021210001 Kim Minjun: last
+/// office day was 2026-11-20 (5 days ago); permit expires 2026-12-20"),
+/// ending in a newline; "" when the phase needs no action. A date that
+/// depends on a year with no holiday table says so inside the line, since
+/// cron mails stderr too. `calendar` is only asked which year is missing.
+std::string render_remind_line(const std::string& file,
+                               const StudentState& state,
+                               const Assessment& assessment,
+                               const WorkCalendar& calendar, Date today);
+
+/// The stderr line for an unreadable input: "rpx: MESSAGE\n".
+std::string render_error_line(const BatchError& error);
+
+}  // namespace rpx

@@ -1,0 +1,40 @@
+// `rpx export ics`: a student's dates as an iCalendar file (RFC 5545) for
+// phones and calendar programs (docs/calendar-export.md). Like every
+// renderer it computes no date: they all come from the Assessment.
+#pragma once
+
+#include <date/date.h>
+
+#include <rpx/assess.hpp>
+#include <rpx/calendar.hpp>
+#include <rpx/rules.hpp>
+#include <rpx/state.hpp>
+#include <string>
+#include <string_view>
+
+namespace rpx {
+
+/// Days before the last office day at which its alarms go off.
+inline constexpr int k_first_alarm_days = 14;
+inline constexpr int k_last_alarm_days = 3;
+
+/// A VCALENDAR with one all-day VEVENT each for the last office day, the
+/// filing deadline, the permit's expiry and, once submitted, the ready
+/// estimate. UIDs are `EVENT-UUID@rpx` (EVENT: `last-office-day`,
+/// `filing-deadline`, `expiry`, `ready-estimate`; UUID: the state file's),
+/// so a re-import replaces the events instead of doubling them. `stamp` is
+/// the DTSTAMP (when the file was made; the caller reads the clock). Lines
+/// end in CRLF and are folded at 75 octets; text is escaped.
+std::string render_ics(const StudentState& state, const Assessment& assessment,
+                       const Rules& rules, const WorkCalendar& calendar,
+                       date::sys_seconds stamp);
+
+/// `text` as an iCalendar TEXT value: backslash, semicolon, comma and line
+/// breaks escaped; other control characters dropped (RFC 5545, 3.3.11).
+std::string ics_escape(std::string_view text);
+
+/// One content line, folded so that no line exceeds 75 octets without
+/// splitting a UTF-8 sequence, each line ending in CRLF (RFC 5545, 3.1).
+std::string ics_fold(std::string_view line);
+
+}  // namespace rpx

@@ -1,0 +1,260 @@
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <numeric>
+#include <optional>
+#include <rpx/batch.hpp>
+#include <rpx/errors.hpp>
+#include <rpx/store.hpp>
+#include <thread>
+#include <unordered_set>
+
+namespace rpx {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// `.NAME.tmp.XXXXXX`: a save's temporary file (store.cpp), X in
+/// [A-Za-z0-9]. Never a student: at best a copy of one that is also there.
+bool is_temp_file(std::string_view name) {
+  constexpr std::string_view k_infix = ".tmp.";
+  constexpr std::size_t k_random = 6;
+  if (!name.starts_with('.') ||
+      name.size() < 1 + 1 + k_infix.size() + k_random) {
+    return false;
+  }
+  const std::size_t infix_at = name.size() - k_random - k_infix.size();
+  return name.substr(infix_at, k_infix.size()) == k_infix &&
+         std::all_of(name.end() - k_random, name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9');
+         });
+}
+
+/// rpx's own files beside a state file: never students, even when named on
+/// the command line (`rpx check dir/*` names the lock files too).
+bool is_rpx_debris(std::string_view name) {
+  return name.ends_with(".lock") || is_temp_file(name);
+}
+
+bool is_state_file_name(std::string_view name) {
+  return name.ends_with(".json") && !is_rpx_debris(name);
+}
+
+std::string cannot_read(const std::string& path, int err) {
+  return fmt::format("cannot read {}: {}", path, std::strerror(err));
+}
+
+/// Whether a file may be reached twice: only through two paths, since a
+/// walk does not follow links to directories.
+enum class Overlap { no, maybe };
+
+/// Collects files once each, whatever path they were reached by.
+class Collector {
+ public:
+  Collector(FoundFiles& out, Overlap overlap)
+      : m_out(out), m_overlap(overlap) {}
+
+  void add_file(const fs::path& file) {
+    if (m_overlap == Overlap::no ||
+        m_seen.insert(file.lexically_normal().string()).second) {
+      m_out.files.push_back(file.string());
+    }
+  }
+  void add_error(const std::string& file, std::string error) {
+    m_out.errors.push_back(BatchError{file, std::move(error)});
+  }
+
+ private:
+  FoundFiles& m_out;
+  Overlap m_overlap;
+  std::unordered_set<std::string> m_seen;
+};
+
+/// Depth-first with an explicit stack: a deep tree cannot overflow ours.
+void walk(const fs::path& root, Collector& found) {
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      std::error_code type_ec;
+      // The entry's type comes from the directory listing where the file
+      // system gives it: no stat per file, except for links.
+      if (entry.is_symlink(type_ec)) {
+        if (is_state_file_name(entry.path().filename().native()) &&
+            entry.is_regular_file(type_ec)) {
+          found.add_file(entry.path());
+        }
+      } else if (entry.is_directory(type_ec)) {
+        pending.push_back(entry.path());
+      } else if (entry.is_regular_file(type_ec) &&
+                 is_state_file_name(entry.path().filename().native())) {
+        found.add_file(entry.path());
+      }
+    }
+    if (ec) {
+      found.add_error(dir.string(), cannot_read(dir.string(), ec.value()));
+    }
+  }
+}
+
+/// One file, read and assessed, or why it could not be.
+struct Loaded {
+  std::optional<StudentState> state;
+  Assessment assessment;
+  std::optional<BatchError> error;
+};
+
+Loaded load(const std::string& file, const BatchContext& context) {
+  Loaded out;
+  try {
+    out.state = StateStore(file).load();
+    out.assessment = assess(*out.state, context.rules, context.calendar,
+                            context.today, context.options);
+  } catch (const NoStateFile&) {
+    // Gone since the walk: its message would tell staff to run init.
+    out.error = BatchError{file, cannot_read(file, ENOENT)};
+  } catch (const DataError& e) {
+    out.error = BatchError{file, e.what()};
+  } catch (const IoError& e) {
+    out.error = BatchError{file, e.what()};
+  }
+  return out;
+}
+
+/// Files read and parsed together, in parallel; then visited in order. A
+/// block bounds the states held at once, so memory does not grow with the
+/// cohort.
+constexpr std::size_t k_block = 256;
+/// More threads than this only queue on the disk.
+constexpr unsigned k_max_threads = 8;
+
+unsigned thread_count() {
+  return std::clamp(std::thread::hardware_concurrency(), 1U, k_max_threads);
+}
+
+/// Calls `job(i)` for every i in [0, n) on `threads` threads; rethrows the
+/// first exception a job let through (a bug, or out of memory).
+void parallel_for(std::size_t n, unsigned threads,
+                  const std::function<void(std::size_t)>& job) {
+  std::atomic<std::size_t> next{0};
+  std::mutex failed_mutex;
+  std::exception_ptr failed;
+  const auto work = [&] {
+    try {
+      for (std::size_t i = next++; i < n; i = next++) {
+        job(i);
+      }
+    } catch (...) {
+      const std::lock_guard lock(failed_mutex);
+      failed = failed ? failed : std::current_exception();
+      next = n;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < n; ++t) {
+    pool.emplace_back(work);
+  }
+  work();
+  for (std::thread& t : pool) {
+    t.join();
+  }
+  if (failed) {
+    std::rethrow_exception(failed);
+  }
+}
+
+}  // namespace
+
+std::size_t PhaseCounts::total() const noexcept {
+  return std::accumulate(by_phase.begin(), by_phase.end(), std::size_t{0});
+}
+
+PhaseSet::PhaseSet(const std::vector<Phase>& phases) {
+  for (Phase p : phases) {
+    m_in[static_cast<std::size_t>(p)] = true;
+  }
+}
+
+bool PhaseSet::all() const noexcept {
+  return std::all_of(m_in.begin(), m_in.end(), [](bool in) { return in; });
+}
+
+bool more_urgent(const Urgency& a, const Urgency& b) noexcept {
+  if (a.phase != b.phase) {
+    return a.phase < b.phase;
+  }
+  if (a.phase == Phase::due && a.days_to_deadline != b.days_to_deadline) {
+    return a.days_to_deadline < b.days_to_deadline;
+  }
+  if (a.student_id != b.student_id) {
+    return a.student_id < b.student_id;
+  }
+  return a.file < b.file;
+}
+
+Urgency urgency_of(const std::string& file, const StudentState& state,
+                   const Assessment& assessment) {
+  return Urgency{assessment.phase, assessment.days_to_deadline,
+                 state.student_id, file};
+}
+
+FoundFiles find_state_files(const std::vector<std::string>& paths) {
+  FoundFiles out;
+  Collector found(out, paths.size() > 1 ? Overlap::maybe : Overlap::no);
+  for (const std::string& path : paths) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      found.add_error(path, cannot_read(path, errno));
+    } else if (S_ISDIR(st.st_mode)) {
+      walk(path, found);
+    } else if (!S_ISREG(st.st_mode)) {
+      // A FIFO or a device would block the read, and cron with it.
+      found.add_error(path, fmt::format("{}: not a regular file", path));
+    } else if (!is_rpx_debris(fs::path(path).filename().native())) {
+      found.add_file(path);
+    }
+  }
+  return out;
+}
+
+std::vector<BatchError> for_each_student(const std::vector<std::string>& paths,
+                                         const BatchContext& context,
+                                         const StudentVisitor& visit) {
+  FoundFiles found = find_state_files(paths);
+  const unsigned threads = thread_count();
+  std::vector<Loaded> block;
+  for (std::size_t first = 0; first < found.files.size(); first += k_block) {
+    const std::size_t n = std::min(k_block, found.files.size() - first);
+    block.assign(n, Loaded{});
+    parallel_for(n, threads, [&](std::size_t i) {
+      block[i] = load(found.files[first + i], context);
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+      if (block[i].error) {
+        found.errors.push_back(std::move(*block[i].error));
+      } else {
+        visit(found.files[first + i], *block[i].state, block[i].assessment);
+      }
+    }
+  }
+  std::stable_sort(
+      found.errors.begin(), found.errors.end(),
+      [](const BatchError& a, const BatchError& b) { return a.file < b.file; });
+  return found.errors;
+}
+
+}  // namespace rpx

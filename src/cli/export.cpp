@@ -1,0 +1,113 @@
+// rpx export ics [-o FILE]: the student's dates for a phone's calendar
+// (docs/calendar-export.md).
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <rpx/errors.hpp>
+#include <rpx/render_ics.hpp>
+
+#include "commands.hpp"
+#include "student.hpp"
+
+namespace rpx::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail_write(const std::string& file, int err) {
+  throw IoError(fmt::format("cannot write {}: {}", file, std::strerror(err)));
+}
+
+/// The mode a file made by `> FILE` would get, or an existing file's own.
+mode_t output_mode(const std::string& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) == 0) {
+    return st.st_mode & 07777;
+  }
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+/// Replaces `file` by `text` in one rename, so that a calendar program
+/// watching it never reads half a file.
+void write_file_atomically(const std::string& file, std::string_view text) {
+  const fs::path target(file);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  std::string temp =
+      (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (fd < 0) {
+    fail_write(file, errno);
+  }
+  int err = ::fchmod(fd, output_mode(file)) == 0 ? 0 : errno;
+  while (err == 0 && !text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0 && errno != EINTR) {
+      err = errno;
+    } else if (n > 0) {
+      text.remove_prefix(static_cast<std::size_t>(n));
+    }
+  }
+  if (err == 0 && ::fsync(fd) != 0) {
+    err = errno;
+  }
+  if (::close(fd) != 0 && err == 0) {
+    err = errno;
+  }
+  if (err == 0 && ::rename(temp.c_str(), file.c_str()) != 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    ::unlink(temp.c_str());
+    fail_write(file, err);
+  }
+}
+
+/// DTSTAMP: midnight UTC of a pinned today (so that tests and scripts get
+/// the same bytes every run), else the real time.
+date::sys_seconds stamp(Context& ctx) {
+  if (!ctx.globals.today.empty()) {
+    return date::sys_seconds(ctx.today());
+  }
+  return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+int export_ics(Context& ctx, const std::string& output) {
+  const StudentState state = student_store(ctx).load();
+  const Assessment a = assess_student(ctx, state);
+  const std::string ics =
+      render_ics(state, a, ctx.rules(), ctx.calendar(), stamp(ctx));
+  if (output.empty() || output == "-") {
+    fmt::print("{}", ics);
+  } else {
+    write_file_atomically(output, ics);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_export(CLI::App& app, Context& ctx) {
+  auto* cmd =
+      app.add_subcommand("export", "Export the dates for other programs");
+  cmd->require_subcommand(1);
+  auto output = std::make_shared<std::string>();
+  auto* ics = cmd->add_subcommand(
+      "ics", "iCalendar file with the deadline, expiry and alarms");
+  ics->add_option("-o,--output", *output,
+                  "Write to FILE (replaced atomically); - or none: stdout");
+  ics->callback([&ctx, output] {
+    ctx.run = [&ctx, output] { return export_ics(ctx, *output); };
+  });
+}
+
+}  // namespace rpx::cli

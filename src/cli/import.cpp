@@ -1,0 +1,127 @@
+// rpx import ROSTER.csv --into DIR: staff create one state file per roster
+// row (docs/import.md).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
+#include <rpx/import.hpp>
+#include <rpx/roster.hpp>
+
+#include "commands.hpp"
+
+namespace rpx::cli {
+
+namespace {
+
+/// A roster larger than this is refused (a data error): 10^6 students
+/// take about 60 MB, so this leaves room without reading a disk image.
+constexpr std::size_t k_max_roster_bytes = 256 * 1024 * 1024;
+
+/// Bad rows listed before "... and N more": enough to see the pattern.
+constexpr std::size_t k_max_listed_errors = 20;
+
+struct Args {
+  std::string roster;
+  std::string into;
+  bool dry_run = false;
+  bool update = false;
+};
+
+std::string students(std::size_t n) {
+  return fmt::format("{} student{}", n, n == 1 ? "" : "s");
+}
+
+/// Lists the bad rows on stderr, then throws the summary (exit 65).
+[[noreturn]] void refuse(const std::string& name, const Roster& roster) {
+  const std::size_t n = roster.errors.size();
+  std::fflush(stdout);
+  for (std::size_t i = 0; i < n && i < k_max_listed_errors; ++i) {
+    fmt::print(stderr, "rpx: {}:{}: {}\n", name, roster.errors[i].line,
+               roster.errors[i].reason);
+  }
+  if (n > k_max_listed_errors) {
+    fmt::print(stderr, "rpx: ... and {} more\n", n - k_max_listed_errors);
+  }
+  throw DataError(fmt::format(
+      "{}: {} error{}; nothing was imported (fix the roster and run again)",
+      name, n, n == 1 ? "" : "s"));
+}
+
+/// `--dry-run`: what would be written, one line per file that would change.
+void print_plan(const ImportPlan& plan, const Roster& roster,
+                const std::string& into) {
+  if (plan.create_dir) {
+    fmt::print("create directory {}\n", into);
+  }
+  for (const ImportItem& item : plan.items) {
+    const RosterRow& row = roster.rows[item.row];
+    if (item.action == ImportAction::create) {
+      fmt::print("create {}: {}, expiry {}\n", item.file.string(),
+                 row.name.empty() ? "(no name)" : row.name,
+                 format_date(row.expiry));
+    } else if (item.action == ImportAction::update) {
+      std::vector<std::string> changes;
+      if (item.old_name != row.name) {
+        changes.push_back(
+            fmt::format("name \"{}\" -> \"{}\"", item.old_name, row.name));
+      }
+      if (item.old_expiry != row.expiry) {
+        changes.push_back(fmt::format("expiry {} -> {}",
+                                      format_date(item.old_expiry),
+                                      format_date(row.expiry)));
+      }
+      fmt::print("update {}: {}\n", item.file.string(),
+                 fmt::join(changes, ", "));
+    }
+  }
+  fmt::print(
+      "would create {} in {} ({} unchanged, {} to update); nothing "
+      "was written\n",
+      students(plan.count(ImportAction::create)), into,
+      plan.count(ImportAction::unchanged), plan.count(ImportAction::update));
+}
+
+int run_import(Context& ctx, const Args& args) {
+  const Roster roster =
+      parse_roster(read_file(args.roster, k_max_roster_bytes));
+  if (!roster.errors.empty()) {
+    refuse(args.roster, roster);
+  }
+  const ImportPlan plan =
+      plan_import(roster, args.into,
+                  args.update ? UpdateExisting::yes : UpdateExisting::no);
+  if (args.dry_run) {
+    print_plan(plan, roster, args.into);
+    return 0;
+  }
+  execute_import(plan, roster, ctx.store_options());
+  fmt::print("imported {} into {} ({} unchanged, {} updated)\n",
+             students(plan.count(ImportAction::create)), args.into,
+             plan.count(ImportAction::unchanged),
+             plan.count(ImportAction::update));
+  return 0;
+}
+
+}  // namespace
+
+void add_import(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand(
+      "import", "Staff: create one state file per roster row (CSV)");
+  cmd->add_option("ROSTER", args->roster,
+                  "CSV file with the columns student_id,name,expiry")
+      ->required();
+  cmd->add_option("--into", args->into,
+                  "Directory of the state files (created if missing)")
+      ->required();
+  cmd->add_flag("--dry-run", args->dry_run,
+                "Print what would be written; write nothing");
+  cmd->add_flag("--update", args->update,
+                "Give existing files the roster's name and expiry");
+  cmd->callback([&ctx, args] {
+    ctx.run = [&ctx, args] { return run_import(ctx, *args); };
+  });
+}
+
+}  // namespace rpx::cli

@@ -1,0 +1,426 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <rpx/render_batch.hpp>
+#include <tuple>
+
+namespace rpx {
+
+namespace {
+
+using date::days;
+using Json = nlohmann::ordered_json;
+
+constexpr std::size_t k_submit = 3;  // index of "submit" in k_step_ids
+
+struct CodeRange {
+  char32_t first;
+  char32_t last;
+};
+
+/// East Asian Width W and F (Unicode 15, UAX #11), merged into runs; the
+/// blocks names are written in, plus the common emoji blocks.
+constexpr CodeRange k_wide[] = {
+    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},
+    {0x23E9, 0x23EC},   {0x25FD, 0x25FE},   {0x2614, 0x2615},
+    {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
+    {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},
+    {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
+    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},
+    {0x16FE0, 0x16FE4}, {0x17000, 0x18AFF}, {0x1B000, 0x1B2FF},
+    {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF},
+    {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+/// Combining marks and format characters a terminal draws in no column of
+/// their own (Vietnamese in NFD, Arabic vowel marks, Hangul conjoining
+/// vowels and finals, zero-width joiners, variation selectors).
+constexpr CodeRange k_zero[] = {
+    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+    {0x064B, 0x065F}, {0x0670, 0x0670}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},
+    {0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+    {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064}, {0x20D0, 0x20FF},
+    {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
+};
+
+template <std::size_t N>
+bool in(const CodeRange (&ranges)[N], char32_t c) noexcept {
+  const auto* it = std::upper_bound(
+      std::begin(ranges), std::end(ranges), c,
+      [](char32_t v, const CodeRange& r) { return v < r.first; });
+  return it != std::begin(ranges) && c <= (it - 1)->last;
+}
+
+/// Decodes the code point at `s[i]` and advances `i`; nullopt (advancing by
+/// one byte) when the bytes there are not valid UTF-8 (RFC 3629: no
+/// overlong forms, no surrogates, nothing above U+10FFFF).
+std::optional<char32_t> next_code_point(std::string_view s,
+                                        std::size_t& i) noexcept {
+  const auto byte = [&](std::size_t k) {
+    return static_cast<unsigned char>(s[k]);
+  };
+  const unsigned char b0 = byte(i);
+  const std::size_t len = b0 < 0x80           ? 1
+                          : (b0 >> 5) == 0x6  ? 2
+                          : (b0 >> 4) == 0xE  ? 3
+                          : (b0 >> 3) == 0x1E ? 4
+                                              : 0;
+  constexpr char32_t k_smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  char32_t c = len <= 1 ? b0 : b0 & (0x7F >> len);
+  bool ok = len != 0 && i + len <= s.size();
+  for (std::size_t k = 1; ok && k < len; ++k) {
+    ok = (byte(i + k) & 0xC0) == 0x80;
+    c = (c << 6) | (byte(i + k) & 0x3F);
+  }
+  if (!ok || c < k_smallest[len] || c > 0x10FFFF ||
+      (c >= 0xD800 && c <= 0xDFFF)) {
+    ++i;
+    return std::nullopt;
+  }
+  i += len;
+  return c;
+}
+
+/// Copies `text`, writing `replace(c)` instead of each code point for which
+/// it returns a value, and U+FFFD for each byte that is not UTF-8.
+template <class Replace>
+std::string map_code_points(std::string_view text, const Replace& replace) {
+  constexpr std::string_view k_replacement = "\uFFFD";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const std::optional<char32_t> c = next_code_point(text, i);
+    if (!c) {
+      out += k_replacement;
+    } else if (const std::optional<std::string_view> r = replace(*c)) {
+      out += *r;
+    } else {
+      out += text.substr(start, i - start);
+    }
+  }
+  return out;
+}
+
+std::string or_dash(const std::string& s) {
+  return s.empty() ? std::string("-") : printable(s);
+}
+
+std::string date_or_empty(const std::optional<Date>& d) {
+  return d ? format_date(*d) : std::string();
+}
+
+/// Pads `cell` to `width` display columns, on the right or (numbers) the
+/// left.
+enum class Align { left, right };
+std::string pad(const std::string& cell, std::size_t width, Align align) {
+  const std::string fill(width - std::min(width, display_width(cell)), ' ');
+  return align == Align::left ? cell + fill : fill + cell;
+}
+
+std::string_view phase_colour(Phase p) {
+  switch (p) {
+    case Phase::expired:
+    case Phase::overdue:
+      return "1;31";
+    case Phase::due:
+      return "1;33";
+    case Phase::ready:
+    case Phase::collected:
+      return "32";
+    case Phase::processing:
+    case Phase::upcoming:
+      break;
+  }
+  return "36";
+}
+
+std::string paint(bool on, std::string_view code, const std::string& s) {
+  return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+}
+
+using Widths =
+    std::array<std::size_t, std::tuple_size_v<decltype(TableRow::cells)>>;
+constexpr std::size_t k_last_office_day_column = 3;
+constexpr std::size_t k_days_column = 4;
+
+void widen(Widths& widths, const TableRow& row) {
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    widths[c] = std::max(widths[c], display_width(row.cells[c]));
+  }
+}
+
+enum class Cells { header, body };
+
+/// One line of the table; the last column is not padded, so that no line
+/// ends in spaces.
+std::string table_line(const TableRow& row, const Widths& widths, Cells kind,
+                       TextStyle style) {
+  std::string out;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    const bool last = c + 1 == widths.size();
+    const Align align = c == k_days_column ? Align::right : Align::left;
+    std::string cell =
+        last ? row.cells[c] : pad(row.cells[c], widths[c], align);
+    // Colour after padding: escape sequences take no columns.
+    if (kind == Cells::header) {
+      cell = paint(style.color, "1", cell);
+    } else if (c == 0) {
+      cell = paint(style.color, phase_colour(row.phase), cell);
+    }
+    out += cell + (last ? "\n" : "  ");
+  }
+  return out;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string summary_line(const PhaseCounts& counts, const PhaseSet& shown,
+                         std::size_t unreadable) {
+  std::string out = plural(counts.total(), "student", "students") + ":";
+  std::string_view sep = " ";
+  for (Phase p : k_phases) {
+    if (shown.contains(p)) {
+      out += fmt::format("{}{} {}", sep, counts[p], phase_name(p));
+      sep = ", ";
+    }
+  }
+  if (unreadable > 0) {
+    out += fmt::format("; {} could not be read",
+                       plural(unreadable, "file", "files"));
+  }
+  return out + "\n";
+}
+
+/// Indents every line of `text` but the first by `indent` spaces.
+std::string indent_rest(std::string_view text, std::size_t indent) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') {
+      out.append(indent, ' ');
+    }
+  }
+  return out;
+}
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && text.back() == '\n') {
+    text.remove_suffix(1);
+  }
+  return std::string(text);
+}
+
+/// The notice-year a date range is missing, when some day of [a, b] is not
+/// covered. Late December depends on the next year's notice (calendar.hpp).
+std::optional<int> missing_year(const WorkCalendar& calendar, Date a, Date b) {
+  if (calendar.covered(a, b)) {
+    return std::nullopt;
+  }
+  for (Date d = a; d <= b; d += days{1}) {
+    if (!calendar.covered(d)) {
+      const int year = static_cast<int>(date::year_month_day{d}.year());
+      return calendar.notice(year) == nullptr ? year : year + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string uncovered_note(std::optional<int> year) {
+  return year ? fmt::format(
+                    " ({} holidays not yet published: Monday–Friday "
+                    "assumed)",
+                    *year)
+              : std::string();
+}
+
+std::string who(const std::string& file, const StudentState& s) {
+  if (s.student_id.empty() && s.name.empty()) {
+    return printable(file);
+  }
+  if (s.student_id.empty() || s.name.empty()) {
+    return printable(s.student_id + s.name);
+  }
+  return printable(s.student_id + " " + s.name);
+}
+
+/// READY: the ready estimate, and whom to call to check.
+std::string ready_line(const std::string& file, const StudentState& s,
+                       const Assessment& a, const WorkCalendar& calendar,
+                       Date today) {
+  const auto& pn = s.current.progress_note;
+  const std::string phone =
+      pn && !pn->phone.empty() ? printable(pn->phone)
+                               : std::string("the number on the Progress Note");
+  const Date filed = *a.steps[k_submit].done;
+  const Date ready = *a.ready_estimate;
+  return fmt::format(
+      "READY {}: passport should be ready since {} ({}); call {} to check{}\n",
+      who(file, s), format_date(ready), relative_days((ready - today).count()),
+      phone, uncovered_note(missing_year(calendar, filed, ready)));
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view text) noexcept {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::optional<char32_t> c = next_code_point(text, i);
+    width += !c ? 1 : in(k_zero, *c) ? 0 : in(k_wide, *c) ? 2 : 1;
+  }
+  return width;
+}
+
+std::string printable(std::string_view text) {
+  return map_code_points(text, [](char32_t c) {
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    return control ? std::optional<std::string_view>("?") : std::nullopt;
+  });
+}
+
+std::string valid_utf8(std::string_view text) {
+  return map_code_points(
+      text, [](char32_t) { return std::optional<std::string_view>(); });
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    return std::string(text);
+  }
+  std::string out = "\"";
+  for (char c : text) {
+    out += c;
+    if (c == '"') {
+      out += '"';
+    }
+  }
+  return out + "\"";
+}
+
+std::string render_csv_header() {
+  return "file,student_id,name,phase,expiry,filing_deadline,last_office_day,"
+         "days_to_deadline,next_step,progress_note,ready_estimate,"
+         "calendar_covered\r\n";
+}
+
+std::string render_csv_row(const std::string& file, const StudentState& s,
+                           const Assessment& a) {
+  const Deadline& dl = a.deadline;
+  return fmt::format(
+      "{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(valid_utf8(file)),
+      csv_field(s.student_id), csv_field(s.name), phase_name(a.phase),
+      format_date(dl.expiry), format_date(dl.filing_deadline),
+      format_date(dl.last_office_day), a.days_to_deadline, a.next_step,
+      date_or_empty(a.progress_note), date_or_empty(a.ready_estimate),
+      a.calendar_covered ? "true" : "false");
+}
+
+TableRow make_table_row(const std::string& file, const StudentState& s,
+                        const Assessment& a) {
+  const bool submitted = a.steps[k_submit].done.has_value();
+  return TableRow{
+      a.phase,
+      {std::string(phase_name(a.phase)), or_dash(s.student_id), or_dash(s.name),
+       format_date(a.deadline.last_office_day) +
+           (a.deadline.covered ? "" : "*"),
+       submitted ? "-" : std::to_string(a.days_to_deadline),
+       format_date(a.deadline.expiry),
+       a.next_step.empty() ? "-" : std::string(a.next_step), printable(file)}};
+}
+
+std::string render_check_table(const std::vector<TableRow>& rows,
+                               const PhaseCounts& counts, const PhaseSet& shown,
+                               std::size_t unreadable, TextStyle style) {
+  const TableRow header{Phase::upcoming,
+                        {"PHASE", "STUDENT ID", "NAME", "LAST OFFICE DAY",
+                         "DAYS LEFT", "EXPIRY", "NEXT STEP", "FILE"}};
+  Widths widths{};
+  widen(widths, header);
+  bool starred = false;
+  for (const TableRow& row : rows) {
+    widen(widths, row);
+    starred = starred || row.cells[k_last_office_day_column].ends_with('*');
+  }
+  std::string out;
+  if (!rows.empty()) {
+    out += table_line(header, widths, Cells::header, style);
+    for (const TableRow& row : rows) {
+      out += table_line(row, widths, Cells::body, style);
+    }
+  }
+  out += summary_line(counts, shown, unreadable);
+  if (starred) {
+    out +=
+        "* depends on a year whose holidays are not yet published: "
+        "Monday–Friday assumed\n";
+  }
+  return out;
+}
+
+void render_check_json(Date as_of, const std::vector<std::string>& students,
+                       const PhaseCounts& counts,
+                       const std::vector<BatchError>& errors, const Sink& out) {
+  Json summary = Json::object();
+  for (Phase p : k_phases) {
+    summary[std::string(phase_name(p))] = counts[p];
+  }
+  Json errs = Json::array();
+  for (const BatchError& e : errors) {
+    errs.push_back(
+        Json{{"file", valid_utf8(e.file)}, {"error", valid_utf8(e.error)}});
+  }
+  out(fmt::format("{{\n  \"as_of\": \"{}\",\n  \"students\": [",
+                  format_date(as_of)));
+  for (std::size_t i = 0; i < students.size(); ++i) {
+    out(i == 0 ? "\n    " : ",\n    ");
+    out(indent_rest(trimmed(students[i]), 4));
+  }
+  out(students.empty() ? "],\n" : "\n  ],\n");
+  out(fmt::format("  \"summary\": {},\n  \"errors\": {}\n}}\n",
+                  indent_rest(summary.dump(2), 2),
+                  indent_rest(errs.dump(2), 2)));
+}
+
+std::string render_remind_line(const std::string& file, const StudentState& s,
+                               const Assessment& a,
+                               const WorkCalendar& calendar, Date today) {
+  const Deadline& dl = a.deadline;
+  const std::string note =
+      dl.covered ? std::string()
+                 : uncovered_note(missing_year(calendar, dl.last_office_day,
+                                               dl.filing_deadline));
+  switch (a.phase) {
+    case Phase::expired:
+      return fmt::format("EXPIRED {}: permit expired on {} ({})\n",
+                         who(file, s), format_date(dl.expiry),
+                         relative_days(a.days_to_expiry));
+    case Phase::overdue:
+      return fmt::format(
+          "OVERDUE {}: last office day was {} ({}); permit expires {}{}\n",
+          who(file, s), format_date(dl.last_office_day),
+          relative_days(a.days_to_deadline), format_date(dl.expiry), note);
+    case Phase::due:
+      return fmt::format(
+          "DUE {}: last office day {} ({}); permit expires {}{}\n",
+          who(file, s), format_date(dl.last_office_day),
+          relative_days(a.days_to_deadline), format_date(dl.expiry), note);
+    case Phase::ready:
+      return ready_line(file, s, a, calendar, today);
+    case Phase::processing:
+    case Phase::upcoming:
+    case Phase::collected:
+      break;
+  }
+  return "";
+}
+
+std::string render_error_line(const BatchError& error) {
+  return fmt::format("rpx: {}\n", printable(error.error));
+}
+
+}  // namespace rpx

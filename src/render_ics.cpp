@@ -1,0 +1,327 @@
+// `rpx export ics`: the Assessment's dates as all-day events with alarms.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <rpx/render.hpp>
+#include <rpx/render_ics.hpp>
+#include <vector>
+
+#include "render_detail.hpp"
+
+namespace rpx {
+
+namespace {
+
+using date::days;
+
+constexpr std::size_t k_submit = 3;   // index of "submit" in k_step_ids
+constexpr std::size_t k_collect = 4;  // index of "collect"
+
+/// RFC 5545, 3.1: "Lines of text SHOULD NOT be longer than 75 octets".
+constexpr std::size_t k_max_line_octets = 75;
+
+/// The other events' alarms, days before the day: a week's notice of the
+/// filing deadline and the expiry, the eve of the ready estimate.
+constexpr int k_deadline_alarm_days = 7;
+constexpr int k_expiry_alarm_days = 7;
+constexpr int k_ready_alarm_days = 1;
+
+struct Alarm {
+  int days_before = 0;
+  std::string description;
+};
+
+struct Event {
+  std::string_view id;  // the UID's first part; never changes
+  Date day;
+  std::string summary;
+  std::vector<std::string> description;  // paragraphs
+  std::vector<Alarm> alarms;
+};
+
+/// What every event shares: who, whether there is still something to do.
+struct Facts {
+  const StudentState& state;
+  const Assessment& a;
+  const Rules& rules;
+  const WorkCalendar& calendar;
+  std::optional<Date> submitted;
+  std::optional<Date> collected;
+};
+
+std::string ics_date(Date d) {
+  std::string s = format_date(d);
+  s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
+  return s;
+}
+
+/// "The filing deadline falls on a Sunday: ...", from the text renderers'
+/// own explanation, one sentence per line.
+std::vector<std::string> moved_sentences(const Facts& f,
+                                         std::string_view subject) {
+  std::vector<std::string> out;
+  const std::string text =
+      render_detail::moved_explanation(f.a.deadline, f.calendar, "");
+  std::size_t start = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos;
+       start = nl + 1, nl = text.find('\n', start)) {
+    std::string line = text.substr(start, nl - start);
+    if (line.starts_with("the office is also")) {
+      line[0] = 'T';
+      out.push_back(line + ".");
+    } else {
+      out.push_back(fmt::format("{} {}.", subject, line));
+    }
+  }
+  return out;
+}
+
+Event last_office_day_event(const Facts& f) {
+  const Deadline& dl = f.a.deadline;
+  Event e{"last-office-day",
+          dl.last_office_day,
+          "Residence permit: last office day to apply",
+          {},
+          {}};
+  e.description.push_back(fmt::format(
+      "The last day the Exit-Entry office is open on or before the filing "
+      "deadline, {} ({} days before the permit expires on {}). Apply by the "
+      "end of this day: a late application can be refused.",
+      format_weekday_date(dl.filing_deadline), f.rules.advance_days.count(),
+      format_date(dl.expiry)));
+  for (std::string& s : moved_sentences(f, "The filing deadline")) {
+    e.description.push_back(std::move(s));
+  }
+  const std::string q =
+      render_detail::last_office_day_qualifier(dl, f.calendar);
+  if (!q.empty()) {
+    e.description.push_back(fmt::format("This day is {}.", q.substr(2)));
+  }
+  if (f.submitted) {
+    e.description.push_back(
+        fmt::format("Submitted on {}: nothing more to do "
+                    "by this day.",
+                    format_date(*f.submitted)));
+    return e;
+  }
+  for (int n : {k_first_alarm_days, k_last_alarm_days}) {
+    e.alarms.push_back({n, fmt::format("Residence permit: {} days to the last "
+                                       "office day ({}) to apply",
+                                       n, format_date(dl.last_office_day))});
+  }
+  return e;
+}
+
+Event filing_deadline_event(const Facts& f) {
+  const Deadline& dl = f.a.deadline;
+  Event e{"filing-deadline",
+          dl.filing_deadline,
+          "Residence permit: filing deadline",
+          {},
+          {}};
+  e.description.push_back(
+      fmt::format("The rule: apply {} days before the permit expires ({}).",
+                  f.rules.advance_days.count(), format_date(dl.expiry)));
+  if (dl.moved_by == MovedBy::none) {
+    e.description.push_back(
+        "The office is open this day: it is also the last office day.");
+  } else {
+    for (std::string& s : moved_sentences(f, "This day")) {
+      e.description.push_back(std::move(s));
+    }
+    e.description.push_back(
+        fmt::format("So the last office day is {}.",
+                    format_weekday_date(dl.last_office_day)));
+  }
+  if (!f.submitted) {
+    e.alarms.push_back(
+        {k_deadline_alarm_days,
+         fmt::format("Residence permit: filing deadline in {} days; the last "
+                     "office day is {}",
+                     k_deadline_alarm_days, format_date(dl.last_office_day))});
+  }
+  return e;
+}
+
+Event expiry_event(const Facts& f) {
+  const Deadline& dl = f.a.deadline;
+  Event e{"expiry", dl.expiry, "Residence permit expires", {}, {}};
+  e.description.push_back(fmt::format(
+      "The last day the current residence permit is valid. Apply for the "
+      "extension by the last office day, {}.",
+      format_weekday_date(dl.last_office_day)));
+  if (f.submitted) {
+    e.description.push_back(
+        fmt::format("Submitted on {}.", format_date(*f.submitted)));
+  } else {
+    e.alarms.push_back(
+        {k_expiry_alarm_days,
+         fmt::format("Residence permit expires in {} days ({}); apply now if "
+                     "you have not",
+                     k_expiry_alarm_days, format_date(dl.expiry))});
+  }
+  return e;
+}
+
+Event ready_event(const Facts& f) {
+  const Date ready = *f.a.ready_estimate;
+  Event e{
+      "ready-estimate", ready, "Passport ready to collect (estimate)", {}, {}};
+  e.description.push_back(fmt::format(
+      "An estimate: the Progress Note of {} + {} workdays (weekends and "
+      "official holidays skipped, adjusted workdays counted).",
+      format_date(*f.submitted), f.rules.processing_workdays.value));
+  if (const Step* step = f.rules.step(k_step_ids[k_collect])) {
+    if (const Office* office = f.rules.office(step->office)) {
+      const std::string& address = office->address.en();
+      e.description.push_back(
+          fmt::format("Collect the passport at {}{}{}.", office->name.en(),
+                      address.empty() ? "" : ", ", address));
+    }
+  }
+  if (!f.calendar.covered(*f.submitted, ready)) {
+    e.description.push_back(
+        "Note: the holiday schedule of some of these days is not published "
+        "yet: Monday–Friday assumed, so the date may move.");
+  }
+  if (f.collected) {
+    e.description.push_back(
+        fmt::format("Collected on {}.", format_date(*f.collected)));
+  } else {
+    e.alarms.push_back({k_ready_alarm_days,
+                        fmt::format("Passport ready tomorrow ({}, an estimate)",
+                                    format_date(ready))});
+  }
+  return e;
+}
+
+std::vector<Event> events_of(const Facts& f) {
+  std::vector<Event> events = {last_office_day_event(f),
+                               filing_deadline_event(f), expiry_event(f)};
+  for (const std::string& w : deadline_warnings(f.a.deadline, f.calendar)) {
+    events[0].description.push_back("Note: " + w + ".");
+    events[1].description.push_back("Note: " + w + ".");
+  }
+  if (f.a.ready_estimate && f.submitted) {
+    events.push_back(ready_event(f));
+  }
+  if (!f.state.name.empty()) {
+    for (Event& e : events) {
+      e.summary += fmt::format(" — {}", f.state.name);
+    }
+  }
+  return events;
+}
+
+class Writer {
+ public:
+  void prop(std::string_view name, std::string_view value) {
+    m_out += ics_fold(fmt::format("{}:{}", name, value));
+  }
+  void text(std::string_view name, std::string_view value) {
+    prop(name, ics_escape(value));
+  }
+  std::string take() { return std::move(m_out); }
+
+ private:
+  std::string m_out;
+};
+
+void write_event(Writer& w, const Event& e, const Facts& f,
+                 std::string_view stamp) {
+  w.prop("BEGIN", "VEVENT");
+  w.text("UID", fmt::format("{}-{}@rpx", e.id, f.state.uuid));
+  w.prop("DTSTAMP", stamp);
+  w.prop("DTSTART;VALUE=DATE", ics_date(e.day));
+  w.prop("DTEND;VALUE=DATE", ics_date(e.day + days{1}));
+  // The file's revision: a calendar that imports the file again sees a
+  // newer version of the event and replaces it.
+  w.prop("SEQUENCE",
+         std::to_string(std::min<std::int64_t>(
+             f.state.revision, std::numeric_limits<std::int32_t>::max())));
+  w.text("SUMMARY", e.summary);
+  std::string description;
+  for (const std::string& p : e.description) {
+    description += (description.empty() ? "" : "\n") + p;
+  }
+  w.text("DESCRIPTION", description);
+  w.prop("TRANSP", "TRANSPARENT");  // a reminder, not a busy day
+  for (const Alarm& alarm : e.alarms) {
+    w.prop("BEGIN", "VALARM");
+    w.prop("ACTION", "DISPLAY");
+    w.prop("TRIGGER", fmt::format("-P{}D", alarm.days_before));
+    w.text("DESCRIPTION", alarm.description);
+    w.prop("END", "VALARM");
+  }
+  w.prop("END", "VEVENT");
+}
+
+}  // namespace
+
+std::string ics_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto b = static_cast<unsigned char>(c);
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n' ||
+               (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      out += "\\n";
+    } else if ((b >= 0x20 && b != 0x7F) || c == '\t') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string ics_fold(std::string_view line) {
+  std::string out;
+  std::size_t limit = k_max_line_octets;
+  while (line.size() > limit) {
+    std::size_t cut = limit;
+    // Never inside a UTF-8 sequence: back up to its lead byte.
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    out.append(line.substr(0, cut));
+    out += "\r\n ";
+    line.remove_prefix(cut);
+    limit = k_max_line_octets - 1;  // the leading space counts
+  }
+  out.append(line);
+  out += "\r\n";
+  return out;
+}
+
+std::string render_ics(const StudentState& state, const Assessment& a,
+                       const Rules& rules, const WorkCalendar& calendar,
+                       date::sys_seconds stamp) {
+  const Facts f{state,
+                a,
+                rules,
+                calendar,
+                a.steps[k_submit].done,
+                a.steps[k_collect].done};
+  const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
+  Writer w;
+  w.prop("BEGIN", "VCALENDAR");
+  w.prop("VERSION", "2.0");
+  w.prop("PRODID", "-//rpx//rpx " RPX_VERSION "//EN");
+  w.prop("CALSCALE", "GREGORIAN");
+  w.prop("METHOD", "PUBLISH");
+  w.text("X-WR-CALNAME",
+         state.name.empty() ? std::string("Residence permit")
+                            : fmt::format("Residence permit — {}", state.name));
+  for (const Event& e : events_of(f)) {
+    write_event(w, e, f, dtstamp);
+  }
+  w.prop("END", "VCALENDAR");
+  return w.take();
+}
+
+}  // namespace rpx

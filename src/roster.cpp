@@ -1,0 +1,432 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <rpx/roster.hpp>
+#include <unordered_map>
+
+namespace rpx {
+
+namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+constexpr std::string_view k_blanks = " \t";
+
+/// The state file's own members: a column with one of these names would
+/// collide with them (docs/state-file.md). The three roster columns are
+/// mapped to theirs, so only the others are listed.
+constexpr std::array<std::string_view, 7> k_reserved = {
+    "schema", "rules", "uuid", "revision", "steps", "progress_note", "history"};
+
+/// One CSV record as read, before any meaning is given to it.
+struct Record {
+  std::size_t line = 0;  // where it starts
+  std::vector<std::string> fields;
+  std::string error;  // a syntax error; the fields are then incomplete
+};
+
+/// RFC 4180 records, one at a time, with the physical line each starts on.
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text) : m_text(text) {}
+
+  /// Reads the next record into `r`; false at the end of the text.
+  bool next(Record& r) {
+    if (m_pos >= m_text.size()) {
+      return false;
+    }
+    r.line = m_line;
+    r.fields.clear();
+    r.error.clear();
+    for (;;) {
+      r.fields.emplace_back();
+      if (peek() == '"') {
+        ++m_pos;
+        if (!quoted(r.fields.back(), r)) {
+          return true;
+        }
+      } else {
+        const std::size_t end = m_text.find_first_of(",\r\n", m_pos);
+        const std::size_t stop = end == std::string_view::npos ? size() : end;
+        r.fields.back().assign(m_text.substr(m_pos, stop - m_pos));
+        m_pos = stop;
+      }
+      if (peek() != ',') {
+        line_break();
+        return true;
+      }
+      ++m_pos;
+    }
+  }
+
+ private:
+  std::size_t size() const { return m_text.size(); }
+  int peek() const {
+    return m_pos < size() ? static_cast<unsigned char>(m_text[m_pos]) : -1;
+  }
+
+  /// Consumes one line break (CRLF, LF or a lone CR), if there is one.
+  bool line_break() {
+    if (peek() == '\r') {
+      ++m_pos;
+      if (peek() == '\n') {
+        ++m_pos;
+      }
+    } else if (peek() == '\n') {
+      ++m_pos;
+    } else {
+      return false;
+    }
+    ++m_line;
+    return true;
+  }
+
+  /// The rest of a quoted field, its opening quote consumed. Line breaks
+  /// inside become "\n". False (with `r.error` set) on a syntax error.
+  bool quoted(std::string& field, Record& r) {
+    for (;;) {
+      if (m_pos >= size()) {
+        r.error = "a quoted field never ends (a closing \" is missing)";
+        return false;
+      }
+      const char c = m_text[m_pos];
+      if (c == '"') {
+        ++m_pos;
+        if (peek() != '"') {
+          break;
+        }
+        field += '"';
+        ++m_pos;
+      } else if (line_break()) {
+        field += '\n';
+      } else {
+        const std::size_t end = m_text.find_first_of("\"\r\n", m_pos);
+        const std::size_t stop = end == std::string_view::npos ? size() : end;
+        field.append(m_text.substr(m_pos, stop - m_pos));
+        m_pos = stop;
+      }
+    }
+    const int after = peek();
+    if (after == ',' || after == '\r' || after == '\n' || after == -1) {
+      return true;
+    }
+    r.error =
+        "text after a closing quote (inside a quoted field, write a quote "
+        "as \"\")";
+    // Skip the rest of the line, so that the next record starts cleanly.
+    while (m_pos < size() && peek() != '\r' && peek() != '\n') {
+      ++m_pos;
+    }
+    line_break();
+    return false;
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+  std::size_t m_line = 1;
+};
+
+std::string_view trim(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(k_blanks);
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return s.substr(first, s.find_last_not_of(k_blanks) - first + 1);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+/// `s` in double quotes, with control characters and bytes that are not
+/// UTF-8 written as \xNN, so that a message is one readable line.
+std::string quoted_text(std::string_view s) {
+  const bool utf8 = is_valid_utf8(s);
+  std::string out = "\"";
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8)) {
+      out += fmt::format("\\x{:02X}", b);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+/// Where the three required columns are; the rest are extras.
+struct Columns {
+  std::size_t id = 0, name = 0, expiry = 0;
+  std::vector<std::size_t> extra;
+  std::vector<std::string> names;  // as in the header, blanks trimmed
+};
+
+constexpr std::array<std::string_view, 3> k_required = {"student_id", "name",
+                                                        "expiry"};
+
+/// Why header column `i`, whose lower-cased name is `key`, is refused.
+std::optional<std::string> column_problem(
+    std::size_t i, std::string_view name, const std::string& key,
+    const std::vector<std::string>& seen) {
+  if (key.empty()) {
+    return fmt::format("column {} of the header has no name", i + 1);
+  }
+  if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+    return fmt::format("column {} appears twice in the header",
+                       quoted_text(name));
+  }
+  if (std::find(k_reserved.begin(), k_reserved.end(), key) !=
+      k_reserved.end()) {
+    return fmt::format(
+        "column {} is a member of every state file; rename the column",
+        quoted_text(name));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> header_problem(const std::vector<std::string>& names,
+                                          Columns& cols) {
+  std::array<std::optional<std::size_t>, 3> found;
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string_view name = trim(names[i]);
+    std::string key = lower(name);
+    if (auto problem = column_problem(i, name, key, seen)) {
+      return problem;
+    }
+    const auto it = std::find(k_required.begin(), k_required.end(), key);
+    if (it != k_required.end()) {
+      found[static_cast<std::size_t>(it - k_required.begin())] = i;
+    } else {
+      cols.extra.push_back(i);
+    }
+    seen.push_back(std::move(key));
+    cols.names.emplace_back(name);
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    if (!found[k]) {
+      return fmt::format(
+          "the header has no column \"{}\" (expected {}, in any order, more "
+          "columns allowed)",
+          k_required[k], k_roster_header);
+    }
+  }
+  cols.id = *found[0];
+  cols.name = *found[1];
+  cols.expiry = *found[2];
+  return std::nullopt;
+}
+
+/// The first field of `r` that is not UTF-8 or holds a NUL byte; fields are
+/// named after `names` (the header's), or numbered when it is empty.
+std::optional<std::string> encoding_problem(
+    const Record& r, const std::vector<std::string>& names) {
+  const auto what = [&](std::size_t i) {
+    return i < names.size() ? fmt::format("the {} field", quoted_text(names[i]))
+                            : fmt::format("column {} of the header", i + 1);
+  };
+  for (std::size_t i = 0; i < r.fields.size(); ++i) {
+    if (r.fields[i].find('\0') != std::string::npos) {
+      return what(i) + " contains a NUL byte";
+    }
+    if (!is_valid_utf8(r.fields[i])) {
+      return what(i) + " is not valid UTF-8 (save the roster as CSV UTF-8)";
+    }
+  }
+  return std::nullopt;
+}
+
+bool all_empty(const Record& r) {
+  return std::all_of(r.fields.begin(), r.fields.end(),
+                     [](const std::string& f) { return trim(f).empty(); });
+}
+
+/// Checks one data record; a row, or the reason it is refused.
+std::optional<std::string> read_row(
+    const Record& r, const Columns& cols, RosterRow& row,
+    std::unordered_map<std::string, std::size_t>& ids) {
+  if (!r.error.empty()) {
+    return r.error;
+  }
+  if (r.fields.size() != cols.names.size()) {
+    return fmt::format("{} fields, but the header has {} columns",
+                       r.fields.size(), cols.names.size());
+  }
+  if (auto problem = encoding_problem(r, cols.names)) {
+    return problem;
+  }
+  row.line = r.line;
+  row.student_id = trim(r.fields[cols.id]);
+  row.name = trim(r.fields[cols.name]);
+  if (std::string problem = student_id_problem(row.student_id);
+      !problem.empty()) {
+    return problem;
+  }
+  const auto [it, fresh] = ids.try_emplace(row.student_id, r.line);
+  if (!fresh) {
+    return fmt::format("duplicate student id {} (first on line {})",
+                       quoted_text(row.student_id), it->second);
+  }
+  const std::string_view expiry = trim(r.fields[cols.expiry]);
+  if (expiry.empty()) {
+    return std::string("the expiry is empty (expected YYYY-MM-DD)");
+  }
+  const std::optional<Date> d = parse_date(expiry);
+  if (!d) {
+    return fmt::format(
+        "invalid expiry {}: expected YYYY-MM-DD, a real day in {}–{}",
+        quoted_text(expiry), k_min_year, k_max_year);
+  }
+  row.expiry = *d;
+  row.extra.clear();
+  for (std::size_t i : cols.extra) {
+    row.extra.push_back(r.fields[i]);
+  }
+  return std::nullopt;
+}
+
+/// Reads the header, the first record that is not blank, into `cols` and
+/// `roster.extra_columns`; false, with the error in `roster`, when there is
+/// none or it is refused.
+bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
+  Record r;
+  bool have = reader.next(r);
+  while (have && r.error.empty() && all_empty(r)) {
+    have = reader.next(r);
+  }
+  if (!have) {
+    roster.errors.push_back(
+        {1, fmt::format("the roster is empty: expected a header row {}",
+                        k_roster_header)});
+    return false;
+  }
+  std::optional<std::string> problem =
+      r.error.empty() ? encoding_problem(r, {})
+                      : std::optional<std::string>(r.error);
+  if (!problem) {
+    problem = header_problem(r.fields, cols);
+  }
+  if (problem) {
+    roster.errors.push_back({r.line, *problem});
+    return false;
+  }
+  for (std::size_t i : cols.extra) {
+    roster.extra_columns.push_back(cols.names[i]);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const unsigned char b = *p;
+    if (b < 0x80) {
+      ++p;
+      continue;
+    }
+    // Lead byte: sequence length and the range of the second byte that
+    // excludes overlong forms, surrogates and values above U+10FFFF
+    // (Unicode 15, table 3-7).
+    int n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      n = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      n = 2;
+      lo = b == 0xE0 ? 0xA0 : 0x80;
+      hi = b == 0xED ? 0x9F : 0xBF;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      n = 3;
+      lo = b == 0xF0 ? 0x90 : 0x80;
+      hi = b == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return false;
+    }
+    if (end - p <= n || p[1] < lo || p[1] > hi) {
+      return false;
+    }
+    for (int i = 2; i <= n; ++i) {
+      if (p[i] < 0x80 || p[i] > 0xBF) {
+        return false;
+      }
+    }
+    p += n + 1;
+  }
+  return true;
+}
+
+std::string student_id_problem(std::string_view id) {
+  const auto why = [&](std::string_view reason) {
+    return fmt::format("student id {} cannot name a state file: it {}",
+                       quoted_text(id), reason);
+  };
+  if (id.empty()) {
+    return "the student id is empty";
+  }
+  if (id.size() > k_max_student_id_bytes) {
+    return fmt::format("the student id is {} bytes long (at most {})",
+                       id.size(), k_max_student_id_bytes);
+  }
+  if (id.find_first_of("/\\") != std::string_view::npos) {
+    return why("contains / or \\ (rpx writes DIR/ID.json)");
+  }
+  if (id.find('\0') != std::string_view::npos) {
+    return why("contains a NUL byte");
+  }
+  if (id.front() == '.') {
+    return why("starts with a dot (hidden files, . and ..)");
+  }
+  if (std::any_of(id.begin(), id.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+      })) {
+    return why("contains a control character");
+  }
+  if (!is_valid_utf8(id)) {
+    return why("is not valid UTF-8");
+  }
+  return "";
+}
+
+Roster parse_roster(std::string_view text) {
+  Roster roster;
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    roster.errors.push_back(
+        {1, "the roster is UTF-16; save it as CSV UTF-8 (comma-separated)"});
+    return roster;
+  }
+  if (text.starts_with(k_bom)) {
+    text.remove_prefix(k_bom.size());
+  }
+  CsvReader reader(text);
+  Columns cols;
+  if (!read_header(reader, cols, roster)) {
+    return roster;
+  }
+  std::unordered_map<std::string, std::size_t> ids;
+  Record r;
+  RosterRow row;
+  while (reader.next(r)) {
+    if (r.error.empty() && all_empty(r)) {
+      continue;
+    }
+    if (auto bad = read_row(r, cols, row, ids)) {
+      roster.errors.push_back({r.line, std::move(*bad)});
+    } else {
+      roster.rows.push_back(std::move(row));
+      row = RosterRow{};
+    }
+  }
+  return roster;
+}
+
+}  // namespace rpx

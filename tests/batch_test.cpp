@@ -1,0 +1,313 @@
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <rpx/batch.hpp>
+#include <string>
+#include <vector>
+
+#include "test_data.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using rpx::BatchError;
+using rpx::Phase;
+using rpx::Urgency;
+using rpx::test::ymd;
+
+/// A fresh directory, removed with everything in it at the end (as ninja's
+/// ScopedTempDir).
+class ScopedTempDir {
+ public:
+  ScopedTempDir() {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string tmpl =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
+        "/rpx-batch-test-XXXXXX";
+    if (::mkdtemp(tmpl.data()) == nullptr) {
+      throw std::runtime_error("mkdtemp failed");
+    }
+    m_path = tmpl;
+  }
+  ~ScopedTempDir() {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(
+             m_path, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_directory(ec) && !it->is_symlink(ec)) {
+        ::chmod(it->path().c_str(), 0700);
+      }
+    }
+    fs::remove_all(m_path, ec);
+  }
+  ScopedTempDir(const ScopedTempDir&) = delete;
+  ScopedTempDir& operator=(const ScopedTempDir&) = delete;
+
+  const fs::path& path() const { return m_path; }
+
+  /// Writes `text` to `rel`, creating its directories.
+  std::string write(const std::string& rel, const std::string& text) const {
+    const fs::path p = m_path / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
+
+ private:
+  fs::path m_path;
+};
+
+std::string state_json(const std::string& id, const std::string& expiry) {
+  return R"({"schema": 1, "uuid": "u-)" + id + R"(", "revision": 1,
+             "student_id": ")" +
+         id + R"(", "expiry": ")" + expiry + "\"}\n";
+}
+
+std::vector<std::string> relative(const std::vector<std::string>& files,
+                                  const fs::path& base) {
+  std::vector<std::string> out;
+  for (const std::string& f : files) {
+    out.push_back(fs::path(f).lexically_relative(base).string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> listing(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Urgency key(Phase p, int days, std::string id, std::string file = "f") {
+  return Urgency{p, days, std::move(id), std::move(file)};
+}
+
+TEST(MoreUrgent, PhasesInCheckOrder) {
+  for (std::size_t i = 0; i + 1 < rpx::k_phases.size(); ++i) {
+    const Urgency a = key(rpx::k_phases[i], 100, "9");
+    const Urgency b = key(rpx::k_phases[i + 1], -100, "1");
+    EXPECT_TRUE(rpx::more_urgent(a, b)) << i;
+    EXPECT_FALSE(rpx::more_urgent(b, a)) << i;
+  }
+}
+
+TEST(MoreUrgent, DueByDaysLeftFewestFirst) {
+  EXPECT_TRUE(
+      rpx::more_urgent(key(Phase::due, 2, "9"), key(Phase::due, 3, "1")));
+  EXPECT_FALSE(
+      rpx::more_urgent(key(Phase::due, 3, "1"), key(Phase::due, 2, "9")));
+}
+
+TEST(MoreUrgent, OtherPhasesIgnoreDaysLeft) {
+  // Only `due` is ordered by days left (CLI.md); the rest by id.
+  EXPECT_TRUE(rpx::more_urgent(key(Phase::overdue, -1, "1"),
+                               key(Phase::overdue, -30, "2")));
+  EXPECT_TRUE(rpx::more_urgent(key(Phase::upcoming, 90, "1"),
+                               key(Phase::upcoming, 40, "2")));
+}
+
+TEST(MoreUrgent, TiesByStudentIdThenFile) {
+  EXPECT_TRUE(rpx::more_urgent(key(Phase::due, 5, "2021210001", "z.json"),
+                               key(Phase::due, 5, "2021210002", "a.json")));
+  EXPECT_TRUE(rpx::more_urgent(key(Phase::due, 5, "2021210001", "a.json"),
+                               key(Phase::due, 5, "2021210001", "b.json")));
+  const Urgency same = key(Phase::due, 5, "1", "a.json");
+  EXPECT_FALSE(rpx::more_urgent(same, same));
+}
+
+TEST(SortByUrgency, MostUrgentFirst) {
+  std::vector<rpx::Ranked<std::string>> items = {
+      {key(Phase::collected, 0, "1"), "collected"},
+      {key(Phase::due, 20, "1"), "due in 20"},
+      {key(Phase::upcoming, 40, "1"), "upcoming"},
+      {key(Phase::expired, -50, "2"), "expired 2"},
+      {key(Phase::ready, 0, "1"), "ready"},
+      {key(Phase::due, 2, "9"), "due in 2"},
+      {key(Phase::expired, -10, "1"), "expired 1"},
+      {key(Phase::processing, 0, "1"), "processing"},
+      {key(Phase::overdue, -3, "1"), "overdue"},
+  };
+  rpx::sort_by_urgency(items);
+  std::vector<std::string> order;
+  for (const auto& r : items) {
+    order.push_back(r.item);
+  }
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"expired 1", "expired 2", "overdue",
+                                      "due in 2", "due in 20", "ready",
+                                      "processing", "upcoming", "collected"}));
+}
+
+TEST(PhaseCounts, CountsEachPhaseAndTheTotal) {
+  rpx::PhaseCounts c;
+  EXPECT_EQ(c.total(), 0U);
+  c.add(Phase::due);
+  c.add(Phase::due);
+  c.add(Phase::collected);
+  EXPECT_EQ(c[Phase::due], 2U);
+  EXPECT_EQ(c[Phase::collected], 1U);
+  EXPECT_EQ(c[Phase::expired], 0U);
+  EXPECT_EQ(c.total(), 3U);
+}
+
+TEST(PhaseSet, AllByDefaultOrTheOnesGiven) {
+  const rpx::PhaseSet all;
+  EXPECT_TRUE(all.all());
+  for (Phase p : rpx::k_phases) {
+    EXPECT_TRUE(all.contains(p));
+  }
+  const rpx::PhaseSet some({Phase::due, Phase::overdue});
+  EXPECT_FALSE(some.all());
+  EXPECT_TRUE(some.contains(Phase::due));
+  EXPECT_TRUE(some.contains(Phase::overdue));
+  EXPECT_FALSE(some.contains(Phase::expired));
+}
+
+TEST(FindStateFiles, WalksRecursivelyAndSkipsRpxFiles) {
+  ScopedTempDir dir;
+  dir.write("a.json", "{}");
+  dir.write("x/b.json", "{}");
+  dir.write("x/y/z/c.json", "{}");
+  dir.write("x/.b.json.tmp.AbC123", "{}");  // a save's temporary file
+  dir.write("x/b.json.lock", "");
+  dir.write("x/notes.txt", "");
+  dir.write("x/y/d.JSON.bak", "");
+  const rpx::FoundFiles found = rpx::find_state_files({dir.path().string()});
+  EXPECT_TRUE(found.errors.empty());
+  EXPECT_EQ(relative(found.files, dir.path()),
+            (std::vector<std::string>{"a.json", "x/b.json", "x/y/z/c.json"}));
+}
+
+TEST(FindStateFiles, NamedFileTakenWhateverItsNameButNotRpxFiles) {
+  ScopedTempDir dir;
+  const std::string plain = dir.write("student.txt", "{}");
+  const std::string lock = dir.write("s.json.lock", "");
+  const std::string temp = dir.write(".s.json.tmp.Zz9Zz9", "{}");
+  const rpx::FoundFiles found = rpx::find_state_files({plain, lock, temp});
+  EXPECT_EQ(found.files, std::vector<std::string>{plain});
+  EXPECT_TRUE(found.errors.empty());
+}
+
+TEST(FindStateFiles, MissingPathIsAnErrorAndTheWalkGoesOn) {
+  ScopedTempDir dir;
+  const std::string a = dir.write("a.json", "{}");
+  const std::string missing = (dir.path() / "nope").string();
+  const rpx::FoundFiles found = rpx::find_state_files({missing, a});
+  EXPECT_EQ(found.files, std::vector<std::string>{a});
+  ASSERT_EQ(found.errors.size(), 1U);
+  EXPECT_EQ(found.errors[0],
+            (BatchError{missing, "cannot read " + missing +
+                                     ": No such file or directory"}));
+}
+
+TEST(FindStateFiles, NamedFifoIsAnErrorNotAHang) {
+  ScopedTempDir dir;
+  const std::string fifo = (dir.path() / "pipe.json").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const rpx::FoundFiles found = rpx::find_state_files({fifo});
+  EXPECT_TRUE(found.files.empty());
+  ASSERT_EQ(found.errors.size(), 1U);
+  EXPECT_EQ(found.errors[0], (BatchError{fifo, fifo + ": not a regular file"}));
+  // In a directory, it is not a `*.json` regular file: skipped.
+  EXPECT_TRUE(rpx::find_state_files({dir.path().string()}).files.empty());
+}
+
+TEST(FindStateFiles, AFileReachedTwiceIsListedOnce) {
+  ScopedTempDir dir;
+  const std::string a = dir.write("d/a.json", "{}");
+  const rpx::FoundFiles found = rpx::find_state_files(
+      {(dir.path() / "d").string(), a, (dir.path() / "d/./a.json").string()});
+  EXPECT_EQ(found.files.size(), 1U);
+}
+
+TEST(FindStateFiles, DoesNotFollowLinksToDirectories) {
+  ScopedTempDir dir;
+  dir.write("d/a.json", "{}");
+  fs::create_directory_symlink(dir.path() / "d", dir.path() / "d/loop");
+  fs::create_symlink(dir.path() / "d/a.json", dir.path() / "d/link.json");
+  const rpx::FoundFiles found =
+      rpx::find_state_files({(dir.path() / "d").string()});
+  EXPECT_EQ(relative(found.files, dir.path()),
+            (std::vector<std::string>{"d/a.json", "d/link.json"}));
+}
+
+TEST(FindStateFiles, UnreadableDirectoryIsAnError) {
+  if (::geteuid() == 0) {
+    GTEST_SKIP() << "root reads any directory (tests/e2e/check_cohort.py "
+                    "checks this as an unprivileged user)";
+  }
+  ScopedTempDir dir;
+  dir.write("d/a.json", "{}");
+  dir.write("d/locked/b.json", "{}");
+  ::chmod((dir.path() / "d/locked").c_str(), 0);
+  const rpx::FoundFiles found =
+      rpx::find_state_files({(dir.path() / "d").string()});
+  EXPECT_EQ(found.files.size(), 1U);
+  ASSERT_EQ(found.errors.size(), 1U);
+  EXPECT_EQ(found.errors[0].file, (dir.path() / "d/locked").string());
+  EXPECT_NE(found.errors[0].error.find("Permission denied"), std::string::npos);
+}
+
+TEST(ForEachStudent, AssessesTheReadableAndReportsTheRest) {
+  ScopedTempDir dir;
+  dir.write("ok/1.json", state_json("1", "2026-12-20"));
+  dir.write("ok/2.json", state_json("2", "2027-06-01"));
+  const std::string corrupt =
+      dir.write("bad/corrupt.json", "{\"schema\": 1,\n");
+  const std::string wrong =
+      dir.write("bad/wrong.json", state_json("3", "2026-02-30"));
+  const std::vector<std::string> before = listing(dir.path());
+
+  std::vector<std::pair<std::string, Phase>> seen;
+  const rpx::BatchContext context{rpx::test::bundled_rules(),
+                                  rpx::test::bundled_calendar(),
+                                  ymd(2026, 11, 25),
+                                  {}};
+  const std::vector<BatchError> errors =
+      rpx::for_each_student({dir.path().string()}, context,
+                            [&](const std::string&, const rpx::StudentState& s,
+                                const rpx::Assessment& a) {
+                              seen.emplace_back(s.student_id, a.phase);
+                            });
+
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, Phase>>{
+                      {"1", Phase::overdue}, {"2", Phase::upcoming}}));
+  ASSERT_EQ(errors.size(), 2U);
+  EXPECT_EQ(errors[0].file, corrupt);  // sorted by file
+  EXPECT_TRUE(errors[0].error.starts_with(corrupt + ":2:1: "))
+      << errors[0].error;
+  EXPECT_EQ(errors[1].file, wrong);
+  EXPECT_TRUE(errors[1].error.starts_with(wrong + ": /expiry: "))
+      << errors[1].error;
+  // Read-only: no lock file, no temporary file, nothing changed.
+  EXPECT_EQ(listing(dir.path()), before);
+}
+
+TEST(ForEachStudent, WithinDaysWidensTheDueWindow) {
+  ScopedTempDir dir;
+  // Last office day 2027-02-05, 72 days after 2026-11-25.
+  dir.write("s.json", state_json("1", "2027-03-07"));
+  std::vector<Phase> phases;
+  for (int within : {30, 72}) {
+    const rpx::BatchContext context{
+        rpx::test::bundled_rules(), rpx::test::bundled_calendar(),
+        ymd(2026, 11, 25), rpx::AssessOptions{within}};
+    rpx::for_each_student(
+        {dir.path().string()}, context,
+        [&](const std::string&, const rpx::StudentState&,
+            const rpx::Assessment& a) { phases.push_back(a.phase); });
+  }
+  EXPECT_EQ(phases, (std::vector<Phase>{Phase::upcoming, Phase::due}));
+}
+
+}  // namespace

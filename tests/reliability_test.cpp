@@ -1,0 +1,168 @@
+// Regression tests for what the reliability work found (docs/reliability.md):
+// each failed before its fix.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <rpx/errors.hpp>
+#include <rpx/state.hpp>
+#include <rpx/store.hpp>
+#include <string>
+
+#include "json_util.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A fresh directory, removed at the end.
+class TempDir {
+ public:
+  TempDir() {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string tmpl =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
+        "/rpx-reliability-test-XXXXXX";
+    if (::mkdtemp(tmpl.data()) == nullptr) {
+      throw std::runtime_error("mkdtemp failed");
+    }
+    m_path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return m_path; }
+
+ private:
+  fs::path m_path;
+};
+
+/// The message `json_util::parse` throws for `text`, or "" when it parses.
+std::string parse_error_of(const std::string& text) {
+  try {
+    rpx::json_util::parse(text, "f.json");
+  } catch (const rpx::DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+rpx::StudentState kim() {
+  rpx::StudentState s;
+  s.uuid = "u";
+  s.current.expiry = *rpx::parse_date("2027-01-20");
+  return s;
+}
+
+std::size_t entries_in(const fs::path& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) {
+    ++n;
+  }
+  return n;
+}
+
+// Found by tests/reliability/bad_input.py: nlohmann reports a number too
+// large for a double as out_of_range, not parse_error; it escaped as an
+// internal error (exit 70) instead of a data error (65).
+TEST(JsonParse, ANumberTooLargeIsADataErrorWithItsPlace) {
+  const std::string text = "{\n  \"a\": \"1e999\",\n  \"revision\": 1" +
+                           std::string(400, '0') + "\n}";
+  EXPECT_EQ(parse_error_of(text),
+            "f.json:3:15: number too large (more than about 1.8e308)");
+  EXPECT_EQ(parse_error_of("[1e400]"),
+            "f.json:1:2: number too large (more than about 1.8e308)");
+  EXPECT_EQ(parse_error_of("-1e400"),
+            "f.json:1:1: number too large (more than about 1.8e308)");
+  EXPECT_THROW(rpx::parse_state(R"({"schema": 1e999})", "s.json"),
+               rpx::DataError);
+  // Tiny numbers become 0, as in any JSON reader: not an error.
+  EXPECT_EQ(parse_error_of("[1e-400]"), "");
+}
+
+// Found by tests/reliability/bad_input.py: the message quoted the invalid
+// bytes it complained about, so the error line itself was not UTF-8.
+TEST(JsonParse, AnInvalidUtf8MessageShowsTheBytesAsHex) {
+  const std::string e = parse_error_of("{\"name\": \"Kim \xFF\xFE\"}");
+  EXPECT_EQ(e.rfind("f.json:1:15: ", 0), 0u) << e;
+  EXPECT_NE(e.find("<FF>"), std::string::npos) << e;
+  EXPECT_EQ(e.find('\xFF'), std::string::npos) << e;
+  // Well-formed non-ASCII text in the message stays as it is.
+  const std::string zh = parse_error_of("{\"name\": \"名\x01\"}");
+  EXPECT_NE(zh.find("名"), std::string::npos) << zh;
+}
+
+// Found by tests/reliability/bad_input.py: nlohmann takes a NUL byte for
+// the end of the input, so a file with anything after a NUL was accepted
+// (and the rest dropped by the next save).
+TEST(JsonParse, ANulByteIsASyntaxErrorWherever) {
+  using namespace std::string_literals;
+  EXPECT_EQ(parse_error_of("{\"a\": 1}\n\0garbage"s),
+            "f.json:2:1: NUL byte (not allowed in JSON)");
+  EXPECT_EQ(parse_error_of("{\"a\": \"x\0y\"}"s),
+            "f.json:1:9: NUL byte (not allowed in JSON)");
+  EXPECT_THROW(rpx::parse_state(R"({"schema": 1, "uuid": "u", "revision": 1,
+      "expiry": "2027-01-20"})"s + "\0"s,
+                                "s.json"),
+               rpx::DataError);
+}
+
+// Found by tests/reliability/crash_points.py: a crash in the very first
+// save left a temporary file that the next `init` did not remove.
+TEST(StateStoreCrash, InitRemovesWhatACrashedFirstSaveLeft) {
+  TempDir dir;
+  const fs::path file = dir.path() / "state.json";
+  std::ofstream(dir.path() / ".state.json.tmp.AbC123") << "{\"half\": ";
+  rpx::StateStore(file).create(kim(), rpx::Overwrite::no);
+  EXPECT_FALSE(fs::exists(dir.path() / ".state.json.tmp.AbC123"));
+  EXPECT_EQ(rpx::StateStore(file).load().revision, 1);
+}
+
+// Found by tests/reliability/fs_faults.py: `init` on a directory made a
+// lock file beside it before refusing.
+TEST(StateStoreFaults, ADirectoryIsRefusedBeforeTheLockIsMade) {
+  TempDir dir;
+  const fs::path file = dir.path() / "state.json";
+  fs::create_directory(file);
+  for (const auto overwrite : {rpx::Overwrite::no, rpx::Overwrite::yes}) {
+    EXPECT_THROW(rpx::StateStore(file).create(kim(), overwrite),
+                 rpx::DataError);
+  }
+  EXPECT_EQ(entries_in(dir.path()), 1u);
+}
+
+// Found by tests/reliability/fs_faults.py: a read-only state file was
+// replaced by the rename of a save. Root may write anything, so the e2e
+// script checks this as an unprivileged user too.
+TEST(StateStoreFaults, AReadOnlyFileIsNeverReplaced) {
+  if (::geteuid() == 0) {
+    GTEST_SKIP() << "root may write any file; fs_faults.py runs this as "
+                    "uid 65534";
+  }
+  TempDir dir;
+  const fs::path file = dir.path() / "state.json";
+  rpx::StateStore(file).create(kim(), rpx::Overwrite::no);
+  fs::remove(dir.path() / "state.json.lock");
+  ::chmod(file.c_str(), 0400);
+  const rpx::StudentState before = rpx::StateStore(file).load();
+  try {
+    rpx::StateStore(file).update([](rpx::StudentState& s) { s.name = "x"; });
+    FAIL() << "no IoError";
+  } catch (const rpx::IoError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + file.string() + ": Permission denied");
+  }
+  EXPECT_THROW(rpx::StateStore(file).create(kim(), rpx::Overwrite::yes),
+               rpx::IoError);
+  EXPECT_EQ(rpx::StateStore(file).load(), before);
+  EXPECT_EQ(entries_in(dir.path()), 1u);  // not even a lock file
+}
+
+}  // namespace

@@ -1,0 +1,308 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <rpx/render_batch.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_data.hpp"
+
+namespace {
+
+using rpx::Assessment;
+using rpx::Date;
+using rpx::Phase;
+using rpx::StudentState;
+using rpx::test::ymd;
+
+const Date k_today = ymd(2026, 11, 25);
+
+StudentState student(std::string id, std::string name, Date expiry) {
+  StudentState s;
+  s.uuid = "00000000-0000-4000-8000-000000000000";
+  s.student_id = std::move(id);
+  s.name = std::move(name);
+  s.current.expiry = expiry;
+  return s;
+}
+
+/// Submitted on `on` (steps 1–4), with the Progress Note's phone.
+StudentState submitted(Date on, std::string phone) {
+  StudentState s = student("2021210001", "Kim Minjun", ymd(2027, 1, 20));
+  for (std::size_t i = 0; i < 4; ++i) {
+    s.current.steps[i].done = on;
+  }
+  s.current.progress_note = rpx::ProgressNote{on, std::move(phone), {}};
+  return s;
+}
+
+Assessment at(const StudentState& s, Date today = k_today) {
+  return rpx::assess(s, rpx::test::bundled_rules(),
+                     rpx::test::bundled_calendar(), today);
+}
+
+std::string remind(const StudentState& s, Date today = k_today) {
+  return rpx::render_remind_line("dir/s.json", s, at(s, today),
+                                 rpx::test::bundled_calendar(), today);
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::string json_text(Date as_of, const std::vector<std::string>& students,
+                      const rpx::PhaseCounts& counts,
+                      const std::vector<rpx::BatchError>& errors) {
+  std::string text;
+  rpx::render_check_json(as_of, students, counts, errors,
+                         [&](std::string_view s) { text += s; });
+  return text;
+}
+
+TEST(DisplayWidth, CountsWideCharactersTwice) {
+  EXPECT_EQ(rpx::display_width(""), 0U);
+  EXPECT_EQ(rpx::display_width("Kim Minjun"), 10U);
+  EXPECT_EQ(rpx::display_width("王小明"), 6U);
+  EXPECT_EQ(rpx::display_width("김민준"), 6U);
+  EXPECT_EQ(rpx::display_width("山田 タロウ"), 11U);
+  EXPECT_EQ(rpx::display_width("ＡＢ"), 4U);  // fullwidth forms
+  EXPECT_EQ(rpx::display_width("Ахмедов"), 7U);
+}
+
+TEST(DisplayWidth, CombiningMarksTakeNoColumn) {
+  EXPECT_EQ(rpx::display_width("Nguyễn"), 6U);              // precomposed
+  EXPECT_EQ(rpx::display_width("Nguye\u0302\u0303n"), 6U);  // NFD
+  EXPECT_EQ(rpx::display_width("a\u200Bb"), 2U);            // zero width space
+  // Hangul written as conjoining jamo: the initial is wide, the rest join.
+  EXPECT_EQ(rpx::display_width("\u1100\u1161\u11A8"), 2U);
+}
+
+TEST(DisplayWidth, InvalidUtf8CountsOnePerByte) {
+  EXPECT_EQ(rpx::display_width("\xff\xfe"), 2U);
+  EXPECT_EQ(rpx::display_width("a\xe7\x8e"), 3U);  // truncated 王
+  EXPECT_EQ(rpx::display_width("\xc3("), 2U);
+}
+
+TEST(Printable, ReplacesControlCharacters) {
+  EXPECT_EQ(rpx::printable("王小明 Kim"), "王小明 Kim");
+  EXPECT_EQ(rpx::printable("a\nb\tc\rd"), "a?b?c?d");
+  EXPECT_EQ(rpx::printable("\x1b[31mred"), "?[31mred");
+  EXPECT_EQ(rpx::printable("x\x7fy"), "x?y");
+  EXPECT_EQ(rpx::printable("\xc2\x9b"
+                           "2J"),
+            "?2J");                                   // C1 CSI
+  EXPECT_EQ(rpx::printable("\xc2\xa0"), "\xc2\xa0");  // no-break space stays
+}
+
+TEST(Printable, ReplacesBytesThatAreNotUtf8) {
+  EXPECT_EQ(rpx::printable("bad\xff.json"), "bad\uFFFD.json");
+}
+
+TEST(ValidUtf8, ReplacesEachBadByteWithTheReplacementCharacter) {
+  EXPECT_EQ(rpx::valid_utf8("王小明/김민준.json"), "王小明/김민준.json");
+  EXPECT_EQ(rpx::valid_utf8("a\xff"
+                            "b"),
+            "a\uFFFD"
+            "b");
+  EXPECT_EQ(rpx::valid_utf8("\xe7\x8e"), "\uFFFD\uFFFD");  // truncated 王
+  EXPECT_EQ(rpx::valid_utf8("\xc0\xaf"), "\uFFFD\uFFFD");  // overlong '/'
+  EXPECT_EQ(rpx::valid_utf8("\xed\xa0\x80"),
+            "\uFFFD\uFFFD\uFFFD");  // a surrogate
+  EXPECT_EQ(rpx::valid_utf8("\xf4\x90\x80\x80"),
+            "\uFFFD\uFFFD\uFFFD\uFFFD");  // above U+10FFFF
+  EXPECT_EQ(rpx::valid_utf8("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80");
+}
+
+TEST(CsvField, QuotesOnlyWhenNeeded) {
+  EXPECT_EQ(rpx::csv_field(""), "");
+  EXPECT_EQ(rpx::csv_field("Kim Minjun"), "Kim Minjun");
+  EXPECT_EQ(rpx::csv_field("王小明"), "王小明");
+  EXPECT_EQ(rpx::csv_field("O'Brien"), "O'Brien");
+  EXPECT_EQ(rpx::csv_field("Kim, Minjun"), "\"Kim, Minjun\"");
+  EXPECT_EQ(rpx::csv_field("a \"b\""), "\"a \"\"b\"\"\"");
+  EXPECT_EQ(rpx::csv_field("a\nb"), "\"a\nb\"");
+  EXPECT_EQ(rpx::csv_field("a\rb"), "\"a\rb\"");
+  EXPECT_EQ(rpx::csv_field("O'Brien, Jr., \"Sean\""),
+            "\"O'Brien, Jr., \"\"Sean\"\"\"");
+}
+
+TEST(RenderCsv, HeaderHasTheColumnsOfCliMd) {
+  EXPECT_EQ(rpx::render_csv_header(),
+            "file,student_id,name,phase,expiry,filing_deadline,"
+            "last_office_day,days_to_deadline,next_step,progress_note,"
+            "ready_estimate,calendar_covered\r\n");
+}
+
+TEST(RenderCsv, NullIsAnEmptyField) {
+  const StudentState s =
+      student("", "O'Brien, Jr., \"Sean\"", ymd(2026, 12, 20));
+  EXPECT_EQ(rpx::render_csv_row("a,b.json", s, at(s)),
+            "\"a,b.json\",,\"O'Brien, Jr., \"\"Sean\"\"\",overdue,2026-12-20,"
+            "2026-11-20,2026-11-20,-5,registration,,,true\r\n");
+}
+
+TEST(RenderCsv, SubmittedStudentHasItsDates) {
+  const StudentState s = submitted(ymd(2026, 11, 2), "");
+  EXPECT_EQ(rpx::render_csv_row("s.json", s, at(s)),
+            "s.json,2021210001,Kim Minjun,ready,2027-01-20,2026-12-21,"
+            "2026-12-21,26,collect,2026-11-02,2026-11-23,true\r\n");
+}
+
+TEST(RenderTable, AlignsColumnsByDisplayWidth) {
+  std::vector<rpx::TableRow> rows;
+  rpx::PhaseCounts counts;
+  for (const auto& [name, expiry] :
+       {std::pair{"王小明", ymd(2026, 12, 20)},
+        std::pair{"김민준", ymd(2026, 12, 28)},
+        std::pair{"Ahmed Al-Farsi", ymd(2027, 6, 1)}}) {
+    const StudentState s = student("20212100", name, expiry);
+    const Assessment a = at(s);
+    rows.push_back(rpx::make_table_row("f.json", s, a));
+    counts.add(a.phase);
+  }
+  const std::vector<std::string> out =
+      lines(rpx::render_check_table(rows, counts, {}, 0, {}));
+  ASSERT_EQ(out.size(), 6U);
+  // Every line reaches the FILE column at the same display column.
+  const std::size_t file_column =
+      rpx::display_width(out[0].substr(0, out[0].find("FILE")));
+  for (std::size_t i = 1; i <= 3; ++i) {
+    EXPECT_EQ(rpx::display_width(out[i].substr(0, out[i].find("f.json"))),
+              file_column)
+        << out[i];
+  }
+  EXPECT_EQ(out[1],
+            "overdue   20212100    王小明          2026-11-20              -5  "
+            "2026-12-20  registration  f.json");
+  EXPECT_EQ(out[4],
+            "3 students: 0 expired, 1 overdue, 1 due, 0 ready, 0 processing, 1 "
+            "upcoming, 0 collected");
+  EXPECT_EQ(out[5],
+            "* depends on a year whose holidays are not yet published: "
+            "Monday–Friday assumed");
+}
+
+TEST(RenderTable, SummaryListsOnlyTheChosenPhases) {
+  rpx::PhaseCounts counts;
+  counts.add(Phase::due);
+  const std::string out = rpx::render_check_table(
+      {}, counts, rpx::PhaseSet({Phase::overdue, Phase::due}), 1, {});
+  EXPECT_EQ(out, "1 student: 0 overdue, 1 due; 1 file could not be read\n");
+}
+
+TEST(RenderTable, ColourOnlyWhenAsked) {
+  const StudentState s = student("1", "A", ymd(2026, 12, 20));
+  rpx::PhaseCounts counts;
+  counts.add(Phase::overdue);
+  const std::vector<rpx::TableRow> rows = {rpx::make_table_row("f", s, at(s))};
+  EXPECT_EQ(rpx::render_check_table(rows, counts, {}, 0, {false}).find('\x1b'),
+            std::string::npos);
+  const std::string coloured =
+      rpx::render_check_table(rows, counts, {}, 0, {true});
+  EXPECT_NE(coloured.find("\x1b[1;31moverdue\x1b[0m"), std::string::npos);
+}
+
+TEST(RenderCheckJson, HasTheShapeOfCliMd) {
+  const StudentState s = student("1", "王小明", ymd(2026, 12, 20));
+  rpx::PhaseCounts counts;
+  counts.add(Phase::overdue);
+  const std::string one =
+      rpx::render_student_json("a.json", s, at(s), k_today, 2);
+  const std::string text =
+      json_text(k_today, {one, one}, counts, {{"b.json", "b.json:1:1: bad"}});
+  const auto j = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(j["as_of"], "2026-11-25");
+  ASSERT_EQ(j["students"].size(), 2U);
+  EXPECT_EQ(j["students"][0], nlohmann::ordered_json::parse(one));
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : j["summary"].items()) {
+    keys.push_back(k);
+  }
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"expired", "overdue", "due", "ready",
+                                      "processing", "upcoming", "collected"}));
+  EXPECT_EQ(j["summary"]["overdue"], 1);
+  EXPECT_EQ(j["summary"]["due"], 0);
+  EXPECT_EQ(j["errors"],
+            nlohmann::ordered_json::parse(
+                R"([{"file": "b.json", "error": "b.json:1:1: bad"}])"));
+  EXPECT_TRUE(text.ends_with("}\n"));
+}
+
+TEST(RenderCheckJson, FileNamesThatAreNotUtf8StillMakeValidJson) {
+  const std::string text =
+      json_text(k_today, {}, {}, {{"bad\xff.json", "bad\xff.json:1:1: x"}});
+  const auto j = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(j["errors"][0]["file"], "bad\uFFFD.json");
+  EXPECT_EQ(j["errors"][0]["error"], "bad\uFFFD.json:1:1: x");
+}
+
+TEST(RenderCheckJson, EmptyBatch) {
+  EXPECT_EQ(json_text(k_today, {}, {}, {}),
+            "{\n  \"as_of\": \"2026-11-25\",\n  \"students\": [],\n"
+            "  \"summary\": {\n    \"expired\": 0,\n    \"overdue\": 0,\n"
+            "    \"due\": 0,\n    \"ready\": 0,\n    \"processing\": 0,\n"
+            "    \"upcoming\": 0,\n    \"collected\": 0\n  },\n"
+            "  \"errors\": []\n}\n");
+}
+
+TEST(RemindLine, OneLinePerPhaseThatNeedsAction) {
+  EXPECT_EQ(remind(student("2021210001", "Kim Minjun", ymd(2026, 12, 20))),
+            "OVERDUE 2021210001 Kim Minjun: last office day was 2026-11-20 (5 "
+            "days ago); permit expires 2026-12-20\n");
+  EXPECT_EQ(remind(student("2021210001", "Kim Minjun", ymd(2027, 1, 20))),
+            "DUE 2021210001 Kim Minjun: last office day 2026-12-21 (in 26 "
+            "days); permit expires 2027-01-20\n");
+  EXPECT_EQ(remind(student("2021210001", "Kim Minjun", ymd(2026, 11, 20))),
+            "EXPIRED 2021210001 Kim Minjun: permit expired on 2026-11-20 (5 "
+            "days ago)\n");
+  EXPECT_EQ(remind(submitted(ymd(2026, 11, 2), "023-6396 1234")),
+            "READY 2021210001 Kim Minjun: passport should be ready since "
+            "2026-11-23 (2 days ago); call 023-6396 1234 to check\n");
+  EXPECT_EQ(remind(submitted(ymd(2026, 11, 2), "")),
+            "READY 2021210001 Kim Minjun: passport should be ready since "
+            "2026-11-23 (2 days ago); call the number on the Progress Note "
+            "to check\n");
+}
+
+TEST(RemindLine, NothingForPhasesWithoutAction) {
+  EXPECT_EQ(remind(student("1", "A", ymd(2027, 6, 1))), "");  // upcoming
+  EXPECT_EQ(remind(submitted(ymd(2026, 11, 20), "")), "");    // processing
+  StudentState collected = submitted(ymd(2026, 10, 1), "");
+  collected.current.steps[4].done = ymd(2026, 10, 30);
+  EXPECT_EQ(remind(collected), "");
+}
+
+TEST(RemindLine, SaysSoInsideTheLineWhenHolidaysAreUnpublished) {
+  // Filing deadline 2026-12-25: late December needs the 2027 notice.
+  EXPECT_EQ(remind(student("1", "A", ymd(2027, 1, 24))),
+            "DUE 1 A: last office day 2026-12-25 (in 30 days); permit expires "
+            "2027-01-24 (2027 holidays not yet published: Monday–Friday "
+            "assumed)\n");
+  EXPECT_EQ(remind(submitted(ymd(2027, 1, 4), "1"), ymd(2027, 2, 1)),
+            "READY 2021210001 Kim Minjun: passport should be ready since "
+            "2027-01-25 (7 days ago); call 1 to check (2027 holidays not yet "
+            "published: Monday–Friday assumed)\n");
+}
+
+TEST(RemindLine, WithoutNameOrIdTheFileNamesTheStudent) {
+  EXPECT_EQ(remind(student("", "", ymd(2026, 11, 20))),
+            "EXPIRED dir/s.json: permit expired on 2026-11-20 (5 days ago)\n");
+  EXPECT_EQ(remind(student("", "王小明", ymd(2026, 11, 20))),
+            "EXPIRED 王小明: permit expired on 2026-11-20 (5 days ago)\n");
+  EXPECT_EQ(remind(student("7", "a\nb", ymd(2026, 11, 20))),
+            "EXPIRED 7 a?b: permit expired on 2026-11-20 (5 days ago)\n");
+}
+
+TEST(ErrorLine, OneLineOnStderr) {
+  EXPECT_EQ(rpx::render_error_line({"f", "f:1:2: bad\nthing"}),
+            "rpx: f:1:2: bad?thing\n");
+}
+
+}  // namespace
