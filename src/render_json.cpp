@@ -56,7 +56,10 @@ std::string render_student_json(const std::string& file,
   j["ready_estimate"] = date_or_null(a.ready_estimate);
   j["calendar_covered"] = a.calendar_covered;
   j["warnings"] = a.warnings;
-  return j.dump(indent < 0 ? -1 : indent) + "\n";
+  // A path need not be UTF-8; replace bad bytes rather than fail.
+  return j.dump(indent < 0 ? -1 : indent, ' ', false,
+                Json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace rpx
