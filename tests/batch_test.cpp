@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
 #include "test_data.hpp"
 
 namespace {
@@ -18,49 +19,8 @@ namespace fs = std::filesystem;
 using rpx::BatchError;
 using rpx::Phase;
 using rpx::Urgency;
+using rpx::test::ScopedTempDir;
 using rpx::test::ymd;
-
-/// A fresh directory, removed with everything in it at the end (as ninja's
-/// ScopedTempDir).
-class ScopedTempDir {
- public:
-  ScopedTempDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl =
-        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-        "/rpx-batch-test-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    m_path = tmpl;
-  }
-  ~ScopedTempDir() {
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(
-             m_path, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory(ec) && !it->is_symlink(ec)) {
-        ::chmod(it->path().c_str(), 0700);
-      }
-    }
-    fs::remove_all(m_path, ec);
-  }
-  ScopedTempDir(const ScopedTempDir&) = delete;
-  ScopedTempDir& operator=(const ScopedTempDir&) = delete;
-
-  const fs::path& path() const { return m_path; }
-
-  /// Writes `text` to `rel`, creating its directories.
-  std::string write(const std::string& rel, const std::string& text) const {
-    const fs::path p = m_path / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p.string();
-  }
-
- private:
-  fs::path m_path;
-};
 
 std::string state_json(const std::string& id, const std::string& expiry) {
   return R"({"schema": 1, "uuid": "u-)" + id + R"(", "revision": 1,

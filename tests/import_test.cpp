@@ -15,47 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 using rpx::ImportAction;
 using rpx::UpdateExisting;
-
-/// A fresh directory, removed with everything in it at the end (as ninja's
-/// ScopedTempDir).
-class ScopedTempDir {
- public:
-  ScopedTempDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl =
-        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-        "/rpx-import-test-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    m_path = tmpl;
-  }
-  ~ScopedTempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  ScopedTempDir(const ScopedTempDir&) = delete;
-  ScopedTempDir& operator=(const ScopedTempDir&) = delete;
-
-  const fs::path& path() const { return m_path; }
-
- private:
-  fs::path m_path;
-};
-
-class ScopedUmask {
- public:
-  explicit ScopedUmask(mode_t mask) : m_old(::umask(mask)) {}
-  ~ScopedUmask() { ::umask(m_old); }
-
- private:
-  mode_t m_old;
-};
+using rpx::test::ScopedTempDir;
+using rpx::test::ScopedUmask;
 
 rpx::Date day(const char* text) { return *rpx::parse_date(text); }
 

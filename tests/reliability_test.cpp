@@ -13,36 +13,11 @@
 #include <string>
 
 #include "json_util.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-/// A fresh directory, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl =
-        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-        "/rpx-reliability-test-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    m_path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return m_path; }
-
- private:
-  fs::path m_path;
-};
 
 /// The message `json_util::parse` throws for `text`, or "" when it parses.
 std::string parse_error_of(const std::string& text) {
@@ -117,7 +92,7 @@ TEST(JsonParse, ANulByteIsASyntaxErrorWherever) {
 // Found by tests/reliability/crash_points.py: a crash in the very first
 // save left a temporary file that the next `init` did not remove.
 TEST(StateStoreCrash, InitRemovesWhatACrashedFirstSaveLeft) {
-  TempDir dir;
+  rpx::test::ScopedTempDir dir;
   const fs::path file = dir.path() / "state.json";
   std::ofstream(dir.path() / ".state.json.tmp.AbC123") << "{\"half\": ";
   rpx::StateStore(file).create(kim(), rpx::Overwrite::no);
@@ -128,7 +103,7 @@ TEST(StateStoreCrash, InitRemovesWhatACrashedFirstSaveLeft) {
 // Found by tests/reliability/fs_faults.py: `init` on a directory made a
 // lock file beside it before refusing.
 TEST(StateStoreFaults, ADirectoryIsRefusedBeforeTheLockIsMade) {
-  TempDir dir;
+  rpx::test::ScopedTempDir dir;
   const fs::path file = dir.path() / "state.json";
   fs::create_directory(file);
   for (const auto overwrite : {rpx::Overwrite::no, rpx::Overwrite::yes}) {
@@ -146,7 +121,7 @@ TEST(StateStoreFaults, AReadOnlyFileIsNeverReplaced) {
     GTEST_SKIP() << "root may write any file; fs_faults.py runs this as "
                     "uid 65534";
   }
-  TempDir dir;
+  rpx::test::ScopedTempDir dir;
   const fs::path file = dir.path() / "state.json";
   rpx::StateStore(file).create(kim(), rpx::Overwrite::no);
   fs::remove(dir.path() / "state.json.lock");

@@ -17,58 +17,17 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
+using rpx::test::ScopedTempDir;
+using rpx::test::ScopedUmask;
 using namespace std::chrono_literals;
 using rpx::Overwrite;
 using rpx::StateStore;
 using rpx::StudentState;
-
-/// A fresh directory, removed with everything in it at the end (as ninja's
-/// ScopedTempDir).
-class ScopedTempDir {
- public:
-  ScopedTempDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl =
-        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-        "/rpx-store-test-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    m_path = tmpl;
-  }
-  ~ScopedTempDir() {
-    // Restore permissions a test took away, so that cleanup can proceed.
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(
-             m_path, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory(ec) && !it->is_symlink(ec)) {
-        ::chmod(it->path().c_str(), 0700);
-      }
-    }
-    fs::remove_all(m_path, ec);
-  }
-  ScopedTempDir(const ScopedTempDir&) = delete;
-  ScopedTempDir& operator=(const ScopedTempDir&) = delete;
-
-  const fs::path& path() const { return m_path; }
-
- private:
-  fs::path m_path;
-};
-
-/// Sets the umask for one scope.
-class ScopedUmask {
- public:
-  explicit ScopedUmask(mode_t mask) : m_old(::umask(mask)) {}
-  ~ScopedUmask() { ::umask(m_old); }
-
- private:
-  mode_t m_old;
-};
 
 rpx::Date day(const char* text) { return *rpx::parse_date(text); }
 
