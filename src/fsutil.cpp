@@ -72,4 +72,36 @@ std::vector<fs::path> json_files_in(const fs::path& dir) {
   return out;
 }
 
+void fail_write(const fs::path& file, int err) {
+  throw IoError(
+      fmt::format("cannot write {}: {}", file.string(), std::strerror(err)));
+}
+
+void write_all(int fd, std::string_view text, const fs::path& file) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fail_write(file, errno);
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void sync_directory(const fs::path& dir, const fs::path& named) {
+  const fs::path d = dir.empty() ? fs::path(".") : dir;
+  const int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return;
+  }
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0 && err != EINVAL) {
+    fail_write(named.empty() ? d : named, err);
+  }
+}
+
 }  // namespace rpx

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
 #include <rpx/import.hpp>
 #include <string>
 #include <vector>
@@ -22,11 +23,6 @@ namespace {
 /// mkstemp replaces these six characters; the pattern is store's, so that
 /// the next save of the file removes a temporary file a crash left behind.
 constexpr std::string_view k_temp_suffix = ".tmp.XXXXXX";
-
-[[noreturn]] void fail_write(const fs::path& file, int err) {
-  throw IoError(
-      fmt::format("cannot write {}: {}", file.string(), std::strerror(err)));
-}
 
 /// Makes `dir` and its missing parents with mode 0700, whatever the umask
 /// (state files hold passport details). Returns the directories made,
@@ -52,35 +48,6 @@ std::vector<fs::path> make_directories(const fs::path& dir) {
     }
   }
   return missing;
-}
-
-/// Flushes the directory `dir` (a rename or a new entry in it) to disk.
-void sync_directory(const fs::path& dir) {
-  const fs::path d = dir.empty() ? fs::path(".") : dir;
-  const int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    return;  // a write-only directory: the entries are there, less durable
-  }
-  const int rc = ::fsync(fd);
-  const int err = errno;
-  ::close(fd);
-  // EINVAL: the file system cannot sync directories; nothing to be done.
-  if (rc != 0 && err != EINVAL) {
-    fail_write(d, err);
-  }
-}
-
-void write_all(int fd, std::string_view text, const fs::path& file) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      fail_write(file, errno);
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
 }
 
 /// A batch of new files in one directory that appear all together or not
@@ -149,7 +116,7 @@ class NewFiles {
     for (; m_renamed < m_files.size(); ++m_renamed) {
       rename_into_place(m_files[m_renamed]);
     }
-    sync_directory(m_dir);
+    sync_directory(m_dir, m_dir);
     m_committed = true;
   }
 
@@ -343,7 +310,7 @@ void execute_import(const ImportPlan& plan, const Roster& roster,
   }
   // The new directories' own entries, so that the files can be found.
   for (const fs::path& d : made) {
-    sync_directory(d.parent_path());
+    sync_directory(d.parent_path(), d.parent_path());
   }
   for (const ImportItem& item : plan.items) {
     if (item.action == ImportAction::update) {

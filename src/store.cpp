@@ -32,11 +32,6 @@ constexpr std::string_view k_temp_suffix = "XXXXXX";
 constexpr auto k_first_pause = 10ms;
 constexpr auto k_max_pause = 50ms;
 
-[[noreturn]] void fail_write(const fs::path& file, int err) {
-  throw IoError(
-      fmt::format("cannot write {}: {}", file.string(), std::strerror(err)));
-}
-
 NoStateFile no_state_file(const fs::path& file) {
   return NoStateFile(fmt::format(
       "no state file at {}; create one with: rpx init --expiry DATE",
@@ -293,37 +288,9 @@ void set_mode(const TempFile& temp, const fs::path& file,
   }
 }
 
-void write_all(int fd, std::string_view text, const fs::path& file) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      fail_write(file, errno);
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
 void crash_if(CrashPoint chosen, CrashPoint here) {
   if (chosen == here) {
     ::_exit(99);
-  }
-}
-
-/// Makes the rename itself durable.
-void sync_directory(const fs::path& dir, const fs::path& file) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    return;  // a write-only directory: the rename is done, only less durable
-  }
-  const int rc = ::fsync(fd);
-  const int err = errno;
-  ::close(fd);
-  // EINVAL: the file system cannot sync directories; nothing to be done.
-  if (rc != 0 && err != EINVAL) {
-    fail_write(file, err);
   }
 }
 

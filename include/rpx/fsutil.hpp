@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rpx {
@@ -18,5 +19,20 @@ std::string read_file(const std::filesystem::path& path, std::size_t limit);
 /// `dir` does not exist.
 std::vector<std::filesystem::path> json_files_in(
     const std::filesystem::path& dir);
+
+/// Throws `IoError` "cannot write `file`: strerror(`err`)".
+[[noreturn]] void fail_write(const std::filesystem::path& file, int err);
+
+/// Writes all of `text` to `fd` (retrying short writes and EINTR); a failure
+/// is `fail_write(file, errno)`.
+void write_all(int fd, std::string_view text,
+               const std::filesystem::path& file);
+
+/// Flushes directory `dir` (a rename or a new entry in it) to disk; "" means
+/// the current directory. A directory rpx cannot open (write-only) or a file
+/// system that cannot sync directories (EINVAL) is passed over: the entries
+/// are there, only less durable. Other failures are `fail_write(named, ..)`.
+void sync_directory(const std::filesystem::path& dir,
+                    const std::filesystem::path& named);
 
 }  // namespace rpx
