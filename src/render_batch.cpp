@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <rpx/render_batch.hpp>
+
+#include "render_detail.hpp"
 #include <tuple>
 
 namespace rpx {
@@ -120,23 +122,6 @@ std::string pad(const std::string& cell, std::size_t width, Align align) {
   return align == Align::left ? cell + fill : fill + cell;
 }
 
-std::string_view phase_colour(Phase p) {
-  switch (p) {
-    case Phase::expired:
-    case Phase::overdue:
-      return "1;31";
-    case Phase::due:
-      return "1;33";
-    case Phase::ready:
-    case Phase::collected:
-      return "32";
-    case Phase::processing:
-    case Phase::upcoming:
-      break;
-  }
-  return "36";
-}
-
 std::string paint(bool on, std::string_view code, const std::string& s) {
   return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
 }
@@ -168,7 +153,7 @@ std::string table_line(const TableRow& row, const Widths& widths, Cells kind,
     if (kind == Cells::header) {
       cell = paint(style.color, "1", cell);
     } else if (c == 0) {
-      cell = paint(style.color, phase_colour(row.phase), cell);
+      cell = paint(style.color, render_detail::phase_colour(row.phase), cell);
     }
     out += cell + (last ? "\n" : "  ");
   }

@@ -22,4 +22,8 @@ std::string moved_explanation(const Deadline& deadline,
 std::string last_office_day_qualifier(const Deadline& deadline,
                                       const WorkCalendar& calendar);
 
+/// The ANSI SGR code a phase is painted in: red for expired and overdue,
+/// yellow for due, green for ready and collected, cyan otherwise.
+std::string_view phase_colour(Phase p) noexcept;
+
 }  // namespace rpx::render_detail

@@ -23,25 +23,7 @@ struct Paint {
 constexpr std::string_view k_red = "1;31";
 constexpr std::string_view k_yellow = "1;33";
 constexpr std::string_view k_green = "32";
-constexpr std::string_view k_cyan = "36";
 constexpr std::string_view k_bold = "1";
-
-std::string_view phase_colour(Phase p) {
-  switch (p) {
-    case Phase::expired:
-    case Phase::overdue:
-      return k_red;
-    case Phase::due:
-      return k_yellow;
-    case Phase::ready:
-    case Phase::collected:
-      return k_green;
-    case Phase::processing:
-    case Phase::upcoming:
-      break;
-  }
-  return k_cyan;
-}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -165,9 +147,10 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
   }
   out += fmt::format("{}, as of {}\n", paint(k_bold, who),
                      format_weekday_date(today));
-  out += fmt::format("{}: {}\n\n",
-                     paint(phase_colour(a.phase), upper(phase_name(a.phase))),
-                     headline(a, s));
+  out += fmt::format(
+      "{}: {}\n\n",
+      paint(render_detail::phase_colour(a.phase), upper(phase_name(a.phase))),
+      headline(a, s));
 
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     const StepStatus& st = a.steps[i];
