@@ -11,24 +11,18 @@ using date::days;
 constexpr std::size_t k_submit = 3;   // index of "submit" in k_step_ids
 constexpr std::size_t k_collect = 4;  // index of "collect"
 
-/// The first day in [a, b] that no table covers; `b` + 1 day when none.
-Date first_uncovered(const WorkCalendar& calendar, Date a, Date b) {
-  for (Date d = a; d <= b; d += days{1}) {
-    if (!calendar.covered(d)) {
-      return d;
-    }
-  }
-  return b + days{1};
-}
+/// How far a guessed day can move the ready estimate either way.
+constexpr Workdays k_ready_margin{2};
 
-std::string uncovered_warning(const WorkCalendar& calendar, Date a, Date b,
-                              std::string_view what) {
-  const Date d = first_uncovered(calendar, a, b);
-  const int missing = calendar.missing_notice(d);
-  return fmt::format(
-      "{} depends on {}, which no official holiday table covers yet "
-      "(the {} schedule is not published): Monday–Friday assumed",
-      what, format_date(d), missing);
+/// `ready_earliest`/`ready_latest` when the workdays from `filed` to `ready`
+/// cross a day the provisional model guessed.
+void ready_range(const WorkCalendar& calendar, Date filed, Date ready,
+                 Workdays n, std::optional<Date>& earliest,
+                 std::optional<Date>& latest) {
+  if (calendar.assumed(filed + days{1}, ready)) {
+    earliest = calendar.add(filed, Workdays{n.value - k_ready_margin.value});
+    latest = calendar.add(filed, Workdays{n.value + k_ready_margin.value});
+  }
 }
 
 /// Collected: nothing. Submitted: collect (whatever was left unticked, the
@@ -47,6 +41,16 @@ std::string_view next_step_of(const std::array<StepStatus, 5>& steps) {
     }
   }
   return steps[k_submit].id;
+}
+
+void add_closed_day_warnings(const std::array<StepStatus, 5>& steps,
+                             const Rules& rules, const WorkCalendar& calendar,
+                             std::vector<std::string>& warnings) {
+  for (const StepStatus& s : steps) {
+    if (auto w = closed_day_warning(s, rules, calendar)) {
+      warnings.push_back(std::move(*w));
+    }
+  }
 }
 
 void add_order_warnings(const std::array<StepStatus, 5>& steps,
@@ -110,6 +114,51 @@ std::optional<Phase> parse_phase(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+std::optional<std::string> closed_day_warning(const StepStatus& step,
+                                              const Rules& rules,
+                                              const WorkCalendar& calendar) {
+  const std::size_t i = static_cast<std::size_t>(step.n - 1);
+  if (!step.done || i >= rules.steps.size() ||
+      rules.steps[i].office != rules.steps[k_submit].office ||
+      calendar.is_workday(*step.done)) {
+    return std::nullopt;
+  }
+  const DayInfo day = calendar.day(*step.done);
+  const Office* office = rules.office(rules.steps[i].office);
+  const std::string why =
+      day.kind == DayKind::holiday
+          ? fmt::format("a day off for {}", day.holiday->name.en())
+          : fmt::format("a {}", weekday_name(*step.done));
+  return fmt::format(
+      "step {} ({}) is dated {}, {}, when the {} is closed: "
+      "check the date",
+      step.n, step.id, format_weekday_date(*step.done), why,
+      office != nullptr ? office->name.en() : "office");
+}
+
+CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to) {
+  CalendarNote n;
+  n.from = std::min(from, to);
+  n.to = std::max(from, to);
+  n.basis = calendar.basis(n.from, n.to);
+  if (n.basis == Basis::official) {
+    return n;
+  }
+  n.first_uncovered = calendar.first_uncovered(n.from, n.to).value_or(n.from);
+  n.missing_year = calendar.missing_notice(n.first_uncovered);
+  n.first_official_year = calendar.first_official_year();
+  const int last = calendar.last_official_year();
+  n.missing = n.first_official_year == 0 || n.missing_year > last
+                  ? CalendarNote::Missing::unpublished
+              : n.missing_year < n.first_official_year
+                  ? CalendarNote::Missing::before_tables
+                  : CalendarNote::Missing::not_loaded;
+  for (const Holiday* h : calendar.provisional_holidays(n.from, n.to)) {
+    n.assumed.push_back(*h);
+  }
+  return n;
+}
+
 std::string_view moved_by_name(MovedBy m) noexcept {
   switch (m) {
     case MovedBy::weekend:
@@ -135,17 +184,9 @@ Deadline deadline_for(Date expiry, const Rules& rules,
   } else if (day.kind == DayKind::weekend) {
     d.moved_by = MovedBy::weekend;
   }
-  d.covered = calendar.covered(d.last_office_day, d.filing_deadline);
+  d.note = calendar_note(calendar, d.last_office_day, d.filing_deadline);
+  d.covered = d.note.basis == Basis::official;
   return d;
-}
-
-std::vector<std::string> deadline_warnings(const Deadline& deadline,
-                                           const WorkCalendar& calendar) {
-  if (deadline.covered) {
-    return {};
-  }
-  return {uncovered_warning(calendar, deadline.last_office_day,
-                            deadline.filing_deadline, "the last office day")};
 }
 
 Assessment assess(const StudentState& state, const Rules& rules,
@@ -173,25 +214,30 @@ Assessment assess(const StudentState& state, const Rules& rules,
   }
   a.next_step = next_step_of(a.steps);
 
-  a.calendar_covered = a.deadline.covered;
-  a.warnings = deadline_warnings(a.deadline, calendar);
+  a.calendar_basis = a.deadline.note.basis;
   if (a.ready_estimate) {
-    if (!calendar.covered(*filed, *a.ready_estimate)) {
-      a.calendar_covered = false;
-      a.warnings.push_back(uncovered_warning(
-          calendar, *filed, *a.ready_estimate, "the ready estimate"));
-    }
+    // The days after the progress note: the note's own day never counts.
+    a.ready_note = calendar_note(calendar, *filed + days{1}, *a.ready_estimate);
+    a.calendar_basis = std::min(a.calendar_basis, a.ready_note.basis);
+    ready_range(calendar, *filed, *a.ready_estimate, rules.processing_workdays,
+                a.ready_earliest, a.ready_latest);
   }
+  a.calendar_covered = a.calendar_basis == Basis::official;
   add_order_warnings(a.steps, a.deadline, a.warnings);
+  add_closed_day_warnings(a.steps, rules, calendar, a.warnings);
 
   if (!filed) {
-    a.file_on = today <= a.deadline.last_office_day
-                    ? a.deadline.last_office_day
-                    : calendar.prev_workday_on_or_before(today) == today
-                          ? today
-                          : calendar.add(today, Workdays{1});
+    a.file_on = today <= a.deadline.last_office_day ? a.deadline.last_office_day
+                : calendar.prev_workday_on_or_before(today) == today
+                    ? today
+                    : calendar.add(today, Workdays{1});
     a.ready_if_filed = calendar.add(*a.file_on, rules.processing_workdays);
-    a.ready_if_filed_covered = calendar.covered(*a.file_on, *a.ready_if_filed);
+    a.ready_if_filed_note =
+        calendar_note(calendar, *a.file_on + days{1}, *a.ready_if_filed);
+    a.ready_if_filed_covered = a.ready_if_filed_note.basis == Basis::official;
+    ready_range(calendar, *a.file_on, *a.ready_if_filed,
+                rules.processing_workdays, a.ready_if_filed_earliest,
+                a.ready_if_filed_latest);
   }
 
   if (a.steps[k_collect].done) {

@@ -38,6 +38,18 @@ std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
   return out;
 }
 
+std::string_view basis_name(Basis b) noexcept {
+  switch (b) {
+    case Basis::official:
+      return "official";
+    case Basis::provisional:
+      return "provisional";
+    case Basis::weekdays:
+      break;
+  }
+  return "weekdays";
+}
+
 WorkCalendar::WorkCalendar() : WorkCalendar(std::vector<HolidayYear>{}) {}
 
 WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
@@ -51,25 +63,45 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
   unsigned weekday = date::weekday{k_span_start}.c_encoding();
   for (Cell& c : m_cells) {
     const bool weekend = weekday == 0 || weekday == 6;
-    c = Cell{weekend ? DayKind::weekend : DayKind::workday, false, 0};
+    c = Cell{weekend ? DayKind::weekend : DayKind::workday, Basis::weekdays,
+             false, 0};
     weekday = weekday == 6 ? 0 : weekday + 1;
   }
 
-  // Covered: the days of each loaded year, but 25–31 December only when the
-  // next year's notice is loaded too.
+  // Basis: the weakest of the notices that decide a day — its own year's,
+  // and for 25–31 December the next year's too.
+  const auto basis_of = [this](int year) {
+    const HolidayYear* y = notice(year);
+    if (y == nullptr) {
+      return Basis::weekdays;
+    }
+    return y->origin == Origin::provisional ? Basis::provisional
+                                            : Basis::official;
+  };
   for (const HolidayYear& y : m_years) {
+    const Basis own = basis_of(y.year);
+    const Basis late = std::min(own, basis_of(y.year + 1));
     const Date first = Date{date::year{y.year} / 1 / 1};
-    const Date last = notice(y.year + 1) != nullptr
-                          ? Date{date::year{y.year} / 12 / 31}
-                          : Date{date::year{y.year} / 12 / 24};
+    const Date late_from = Date{date::year{y.year} / 12 / 25};
+    const Date last = Date{date::year{y.year} / 12 / 31};
     for (Date d = first; d <= last; d += days{1}) {
       if (in_span(d)) {
-        m_cells[static_cast<std::size_t>(index(d))].covered = true;
+        m_cells[static_cast<std::size_t>(index(d))].basis =
+            d < late_from ? own : late;
       }
     }
   }
 
-  for (std::size_t yi = 0; yi < m_years.size(); ++yi) {
+  // Provisional years first, so that an official table wins any day both
+  // name (a provisional New Year break reaching back into December).
+  std::vector<std::size_t> order(m_years.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_partition(order.begin(), order.end(), [this](std::size_t i) {
+    return m_years[i].origin == Origin::provisional;
+  });
+  for (const std::size_t yi : order) {
     for (std::size_t hi = 0; hi < m_years[yi].holidays.size(); ++hi) {
       const Holiday& h = m_years[yi].holidays[hi];
       m_holidays.emplace_back(static_cast<std::uint16_t>(yi),
@@ -87,22 +119,35 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
           m_cells[index(d)].holiday = tag;
         }
       }
+      for (Date d : h.assumed) {
+        if (in_span(d)) {
+          m_cells[index(d)].assumed = true;
+        }
+      }
     }
   }
 
   m_prefix.resize(m_cells.size());
   m_uncovered.resize(m_cells.size());
+  m_weekdays.resize(m_cells.size());
+  m_assumed.resize(m_cells.size());
   std::int32_t work = 0;
   std::int32_t uncovered = 0;
+  std::int32_t weekdays = 0;
+  std::int32_t assumed = 0;
   for (std::size_t i = 0; i < m_cells.size(); ++i) {
     const Cell c = m_cells[i];
     if (c.kind == DayKind::workday || c.kind == DayKind::adjusted_workday) {
       ++work;
       m_workday_at.push_back(static_cast<std::int32_t>(i));
     }
-    uncovered += c.covered ? 0 : 1;
+    uncovered += c.basis == Basis::official ? 0 : 1;
+    weekdays += c.basis == Basis::weekdays ? 1 : 0;
+    assumed += c.assumed ? 1 : 0;
     m_prefix[i] = work;
     m_uncovered[i] = uncovered;
+    m_weekdays[i] = weekdays;
+    m_assumed[i] = assumed;
   }
 }
 
@@ -125,9 +170,32 @@ const HolidayYear* WorkCalendar::notice(int year) const noexcept {
   return it != m_years.end() && it->year == year ? &*it : nullptr;
 }
 
+const HolidayYear* WorkCalendar::official_notice(int year) const noexcept {
+  const HolidayYear* y = notice(year);
+  return y != nullptr && y->origin != Origin::provisional ? y : nullptr;
+}
+
+int WorkCalendar::first_official_year() const noexcept {
+  for (const HolidayYear& y : m_years) {
+    if (y.origin != Origin::provisional) {
+      return y.year;
+    }
+  }
+  return 0;
+}
+
+int WorkCalendar::last_official_year() const noexcept {
+  for (auto it = m_years.rbegin(); it != m_years.rend(); ++it) {
+    if (it->origin != Origin::provisional) {
+      return it->year;
+    }
+  }
+  return 0;
+}
+
 int WorkCalendar::missing_notice(Date d) const noexcept {
   const int y = year_of(d);
-  return notice(y) == nullptr ? y : y + 1;
+  return official_notice(y) == nullptr ? y : y + 1;
 }
 
 DayInfo WorkCalendar::day(Date d) const noexcept {
@@ -136,7 +204,8 @@ DayInfo WorkCalendar::day(Date d) const noexcept {
                    nullptr, false};
   }
   const Cell c = m_cells[static_cast<std::size_t>(index(d))];
-  DayInfo info{c.kind, nullptr, nullptr, c.covered};
+  DayInfo info{c.kind,  nullptr,  nullptr, c.basis == Basis::official,
+               c.basis, c.assumed};
   if (c.holiday != 0) {
     const auto [yi, hi] = m_holidays[c.holiday - 1];
     info.notice = &m_years[yi];
@@ -150,18 +219,92 @@ bool WorkCalendar::is_workday(Date d) const noexcept {
 }
 
 bool WorkCalendar::covered(Date d) const noexcept {
-  return in_span(d) && m_cells[static_cast<std::size_t>(index(d))].covered;
+  return basis(d) == Basis::official;
 }
 
 bool WorkCalendar::covered(Date a, Date b) const noexcept {
+  return basis(a, b) == Basis::official;
+}
+
+Basis WorkCalendar::basis(Date d) const noexcept {
+  return in_span(d) ? m_cells[static_cast<std::size_t>(index(d))].basis
+                    : Basis::weekdays;
+}
+
+std::int32_t WorkCalendar::count_in(const std::vector<std::int32_t>& prefix,
+                                    Date a, Date b) const noexcept {
+  const std::int32_t before =
+      index(a) == 0 ? 0 : prefix[static_cast<std::size_t>(index(a) - 1)];
+  return prefix[static_cast<std::size_t>(index(b))] - before;
+}
+
+Basis WorkCalendar::basis(Date a, Date b) const noexcept {
   if (b < a) {
     std::swap(a, b);
   }
   if (!in_span(a) || !in_span(b)) {
-    return false;
+    return Basis::weekdays;
   }
-  const std::int32_t before = index(a) == 0 ? 0 : m_uncovered[index(a) - 1];
-  return m_uncovered[index(b)] == before;
+  if (count_in(m_weekdays, a, b) != 0) {
+    return Basis::weekdays;
+  }
+  return count_in(m_uncovered, a, b) != 0 ? Basis::provisional
+                                          : Basis::official;
+}
+
+std::optional<Date> WorkCalendar::first_uncovered(Date a,
+                                                  Date b) const noexcept {
+  if (b < a) {
+    return std::nullopt;
+  }
+  if (!in_span(a)) {
+    return a;
+  }
+  const Date end = std::min(b, k_span_end);
+  if (count_in(m_uncovered, a, end) == 0) {
+    return b > end ? std::optional<Date>(end + days{1}) : std::nullopt;
+  }
+  // The first day whose running count exceeds the count before `a`.
+  const std::int32_t before =
+      index(a) == 0 ? 0 : m_uncovered[static_cast<std::size_t>(index(a) - 1)];
+  const auto it =
+      std::upper_bound(m_uncovered.begin() + index(a),
+                       m_uncovered.begin() + index(end) + 1, before);
+  return k_span_start + days{it - m_uncovered.begin()};
+}
+
+bool WorkCalendar::assumed(Date a, Date b) const noexcept {
+  if (b < a) {
+    std::swap(a, b);
+  }
+  a = std::max(a, k_span_start);
+  b = std::min(b, k_span_end);
+  return a <= b && count_in(m_assumed, a, b) != 0;
+}
+
+std::vector<const Holiday*> WorkCalendar::provisional_holidays(Date a,
+                                                               Date b) const {
+  std::vector<const Holiday*> out;
+  if (b < a) {
+    std::swap(a, b);
+  }
+  const int first = year_of(a);
+  const int last = year_of(b) + 1;
+  for (const HolidayYear& y : m_years) {
+    if (y.origin != Origin::provisional || y.year < first || y.year > last) {
+      continue;
+    }
+    for (const Holiday& h : y.holidays) {
+      bool touches = h.first_off <= b && a <= h.last_off;
+      for (Date d : h.workdays) {
+        touches = touches || (a <= d && d <= b);
+      }
+      if (touches) {
+        out.push_back(&h);
+      }
+    }
+  }
+  return out;
 }
 
 Date WorkCalendar::add(Date d, Workdays n) const noexcept {

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <rpx/render_batch.hpp>
+#include <tuple>
 
 #include "render_detail.hpp"
-#include <tuple>
 
 namespace rpx {
 
@@ -201,27 +201,18 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
-/// The notice-year a date range is missing, when some day of [a, b] is not
-/// covered. Late December depends on the next year's notice (calendar.hpp).
-std::optional<int> missing_year(const WorkCalendar& calendar, Date a, Date b) {
-  if (calendar.covered(a, b)) {
-    return std::nullopt;
+/// " (provisional: the 2027 schedule is not published yet)" for a date
+/// that is not official; "" for one that is.
+std::string uncovered_note(const CalendarNote& note) {
+  switch (note.basis) {
+    case Basis::official:
+      return "";
+    case Basis::provisional:
+      return fmt::format(" (provisional: {})", missing_reason(note));
+    case Basis::weekdays:
+      break;
   }
-  for (Date d = a; d <= b; d += days{1}) {
-    if (!calendar.covered(d)) {
-      const int year = static_cast<int>(date::year_month_day{d}.year());
-      return calendar.notice(year) == nullptr ? year : year + 1;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string uncovered_note(std::optional<int> year) {
-  return year ? fmt::format(
-                    " ({} holidays not yet published: Monday–Friday "
-                    "assumed)",
-                    *year)
-              : std::string();
+  return fmt::format(" ({}: Monday–Friday assumed)", missing_reason(note));
 }
 
 std::string who(const std::string& file, const StudentState& s) {
@@ -236,18 +227,16 @@ std::string who(const std::string& file, const StudentState& s) {
 
 /// READY: the ready estimate, and whom to call to check.
 std::string ready_line(const std::string& file, const StudentState& s,
-                       const Assessment& a, const WorkCalendar& calendar,
-                       Date today) {
+                       const Assessment& a, Date today) {
   const auto& pn = s.current.progress_note;
   const std::string phone =
       pn && !pn->phone.empty() ? printable(pn->phone)
                                : std::string("the number on the Progress Note");
-  const Date filed = *a.steps[k_submit].done;
   const Date ready = *a.ready_estimate;
   return fmt::format(
       "READY {}: passport should be ready since {} ({}); call {} to check{}\n",
       who(file, s), format_date(ready), relative_days((ready - today).count()),
-      phone, uncovered_note(missing_year(calendar, filed, ready)));
+      phone, uncovered_note(a.ready_note));
 }
 
 }  // namespace
@@ -290,19 +279,31 @@ std::string csv_field(std::string_view text) {
 std::string render_csv_header() {
   return "file,student_id,name,phase,expiry,filing_deadline,last_office_day,"
          "days_to_deadline,next_step,progress_note,ready_estimate,"
-         "calendar_covered\r\n";
+         "calendar_covered,calendar_basis\r\n";
 }
 
 std::string render_csv_row(const std::string& file, const StudentState& s,
                            const Assessment& a) {
   const Deadline& dl = a.deadline;
   return fmt::format(
-      "{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(valid_utf8(file)),
+      "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(valid_utf8(file)),
       csv_field(s.student_id), csv_field(s.name), phase_name(a.phase),
       format_date(dl.expiry), format_date(dl.filing_deadline),
       format_date(dl.last_office_day), a.days_to_deadline, a.next_step,
       date_or_empty(a.progress_note), date_or_empty(a.ready_estimate),
-      a.calendar_covered ? "true" : "false");
+      a.calendar_covered ? "true" : "false", basis_name(a.calendar_basis));
+}
+
+std::string_view basis_mark(Basis b) noexcept {
+  switch (b) {
+    case Basis::provisional:
+      return "~";
+    case Basis::weekdays:
+      return "*";
+    case Basis::official:
+      break;
+  }
+  return "";
 }
 
 TableRow make_table_row(const std::string& file, const StudentState& s,
@@ -312,7 +313,7 @@ TableRow make_table_row(const std::string& file, const StudentState& s,
       a.phase,
       {std::string(phase_name(a.phase)), or_dash(s.student_id), or_dash(s.name),
        format_date(a.deadline.last_office_day) +
-           (a.deadline.covered ? "" : "*"),
+           std::string(basis_mark(a.deadline.note.basis)),
        submitted ? "-" : std::to_string(a.days_to_deadline),
        format_date(a.deadline.expiry),
        a.next_step.empty() ? "-" : std::string(a.next_step), printable(file)}};
@@ -326,10 +327,13 @@ std::string render_check_table(const std::vector<TableRow>& rows,
                          "DAYS LEFT", "EXPIRY", "NEXT STEP", "FILE"}};
   Widths widths{};
   widen(widths, header);
-  bool starred = false;
+  bool weekdays = false;
+  bool provisional = false;
   for (const TableRow& row : rows) {
     widen(widths, row);
-    starred = starred || row.cells[k_last_office_day_column].ends_with('*');
+    const std::string& lod = row.cells[k_last_office_day_column];
+    weekdays = weekdays || lod.ends_with(basis_mark(Basis::weekdays));
+    provisional = provisional || lod.ends_with(basis_mark(Basis::provisional));
   }
   std::string out;
   if (!rows.empty()) {
@@ -339,9 +343,14 @@ std::string render_check_table(const std::vector<TableRow>& rows,
     }
   }
   out += summary_line(counts, shown, unreadable);
-  if (starred) {
+  if (provisional) {
     out +=
-        "* depends on a year whose holidays are not yet published: "
+        "~ provisional: depends on a year whose schedule is not published "
+        "yet; its holidays are rpx's estimate (rpx holidays YEAR)\n";
+  }
+  if (weekdays) {
+    out +=
+        "* depends on a year no holiday table or estimate covers: "
         "Monday–Friday assumed\n";
   }
   return out;
@@ -372,13 +381,9 @@ void render_check_json(Date as_of, const std::vector<std::string>& students,
 }
 
 std::string render_remind_line(const std::string& file, const StudentState& s,
-                               const Assessment& a,
-                               const WorkCalendar& calendar, Date today) {
+                               const Assessment& a, Date today) {
   const Deadline& dl = a.deadline;
-  const std::string note =
-      dl.covered ? std::string()
-                 : uncovered_note(missing_year(calendar, dl.last_office_day,
-                                               dl.filing_deadline));
+  const std::string note = uncovered_note(dl.note);
   switch (a.phase) {
     case Phase::expired:
       return fmt::format("EXPIRED {}: permit expired on {} ({})\n",
@@ -395,7 +400,7 @@ std::string render_remind_line(const std::string& file, const StudentState& s,
           who(file, s), format_date(dl.last_office_day),
           relative_days(a.days_to_deadline), format_date(dl.expiry), note);
     case Phase::ready:
-      return ready_line(file, s, a, calendar, today);
+      return ready_line(file, s, a, today);
     case Phase::processing:
     case Phase::upcoming:
     case Phase::collected:

@@ -104,12 +104,17 @@ std::string relative_days(int n) {
 
 std::string describe_day(Date d, const WorkCalendar& calendar) {
   const DayInfo day = calendar.day(d);
+  const std::string source =
+      day.notice != nullptr && day.notice->origin == Origin::provisional
+          ? fmt::format(" in rpx's provisional {} schedule{}", day.notice->year,
+                        day.assumed ? " (a guess of the usual pattern)" : "")
+          : std::string();
   switch (day.kind) {
     case DayKind::holiday:
-      return fmt::format("a day off for {}", day.holiday->name.en());
+      return fmt::format("a day off for {}{}", day.holiday->name.en(), source);
     case DayKind::adjusted_workday:
-      return fmt::format("a {} declared a working day for {}", weekday_name(d),
-                         day.holiday->name.en());
+      return fmt::format("a {} declared a working day for {}{}",
+                         weekday_name(d), day.holiday->name.en(), source);
     case DayKind::weekend:
     case DayKind::workday:
       break;
@@ -125,17 +130,16 @@ std::string render_deadline_text(const Deadline& dl, const Rules& rules,
                      format_weekday_date(dl.filing_deadline),
                      rules.advance_days.count());
   out += render_detail::moved_explanation(dl, calendar, "                  ");
-  out += fmt::format(
-      "Last office day   {}{}\n", format_weekday_date(dl.last_office_day),
-      render_detail::last_office_day_qualifier(dl, calendar));
-  for (const std::string& w : deadline_warnings(dl, calendar)) {
+  out += fmt::format("Last office day   {}{}\n",
+                     format_weekday_date(dl.last_office_day),
+                     render_detail::last_office_day_qualifier(dl, calendar));
+  for (const std::string& w : deadline_warnings(dl)) {
     out += fmt::format("warning: {}\n", w);
   }
   return out;
 }
 
-std::string render_deadline_json(const Deadline& dl, const Rules& rules,
-                                 const WorkCalendar& calendar) {
+std::string render_deadline_json(const Deadline& dl, const Rules& rules) {
   nlohmann::ordered_json j;
   j["expiry"] = format_date(dl.expiry);
   j["advance_days"] = rules.advance_days.count();
@@ -148,7 +152,8 @@ std::string render_deadline_json(const Deadline& dl, const Rules& rules,
   j["deadline_holiday"] = dl.holiday ? nlohmann::ordered_json(dl.holiday->en())
                                      : nlohmann::ordered_json(nullptr);
   j["calendar_covered"] = dl.covered;
-  j["warnings"] = deadline_warnings(dl, calendar);
+  j["calendar_basis"] = basis_name(dl.note.basis);
+  j["warnings"] = deadline_warnings(dl);
   return j.dump(2) + "\n";
 }
 

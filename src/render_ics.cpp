@@ -200,7 +200,7 @@ Event ready_event(const Facts& f) {
 std::vector<Event> events_of(const Facts& f) {
   std::vector<Event> events = {last_office_day_event(f),
                                filing_deadline_event(f), expiry_event(f)};
-  for (const std::string& w : deadline_warnings(f.a.deadline, f.calendar)) {
+  for (const std::string& w : deadline_warnings(f.a.deadline)) {
     events[0].description.push_back("Note: " + w + ".");
     events[1].description.push_back("Note: " + w + ".");
   }

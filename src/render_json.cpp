@@ -18,9 +18,8 @@ Json string_or_null(const std::string& s) {
 
 }  // namespace
 
-std::string render_student_json(const std::string& file,
-                                const StudentState& s, const Assessment& a,
-                                Date today, int indent) {
+std::string render_student_json(const std::string& file, const StudentState& s,
+                                const Assessment& a, Date today, int indent) {
   const Deadline& dl = a.deadline;
   Json j;
   j["file"] = file;
@@ -54,8 +53,13 @@ std::string render_student_json(const std::string& file,
                    ? string_or_null(s.current.progress_note->phone)
                    : Json(nullptr);
   j["ready_estimate"] = date_or_null(a.ready_estimate);
+  j["ready_estimate_range"] =
+      a.ready_earliest ? Json{{"from", format_date(*a.ready_earliest)},
+                              {"to", format_date(*a.ready_latest)}}
+                       : Json(nullptr);
   j["calendar_covered"] = a.calendar_covered;
-  j["warnings"] = a.warnings;
+  j["calendar_basis"] = basis_name(a.calendar_basis);
+  j["warnings"] = assessment_warnings(a);
   // A path need not be UTF-8; replace bad bytes rather than fail.
   return j.dump(indent < 0 ? -1 : indent, ' ', false,
                 Json::error_handler_t::replace) +

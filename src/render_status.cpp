@@ -42,10 +42,10 @@ std::string headline(const Assessment& a, const StudentState& s) {
   const Deadline& dl = a.deadline;
   switch (a.phase) {
     case Phase::expired:
-      return fmt::format("the permit expired on {} ({}); go to the Exit-Entry "
-                         "office at once",
-                         format_weekday_date(dl.expiry),
-                         relative_days(a.days_to_expiry));
+      return fmt::format(
+          "the permit expired on {} ({}); go to the Exit-Entry "
+          "office at once",
+          format_weekday_date(dl.expiry), relative_days(a.days_to_expiry));
     case Phase::overdue:
       return fmt::format(
           "the last office day was {} ({}); the permit expires {} ({}): file "
@@ -113,6 +113,14 @@ std::string office_block(const Rules& rules, const Step& step,
   return out;
 }
 
+/// "; between 2027-02-22 and 2027-02-26" when the estimate is a range.
+std::string between(const std::optional<Date>& earliest,
+                    const std::optional<Date>& latest) {
+  return earliest ? fmt::format("; between {} and {}", format_date(*earliest),
+                                format_date(*latest))
+                  : std::string();
+}
+
 /// "If filed on ... / Passport back around ..." for a student who has not
 /// submitted yet.
 std::string if_filed_lines(const Assessment& a, const Rules& rules) {
@@ -124,12 +132,13 @@ std::string if_filed_lines(const Assessment& a, const Rules& rules) {
       "  If filed on        {}{}\n", format_weekday_date(*a.file_on),
       on_deadline ? " (the last office day)"
                   : " (the first workday from today; the deadline has passed)");
-  out += fmt::format("  Passport back      around {} ({} workdays later)\n",
-                     format_weekday_date(*a.ready_if_filed),
-                     rules.processing_workdays.value);
+  out += fmt::format(
+      "  Passport back      around {} ({} workdays later{})\n",
+      format_weekday_date(*a.ready_if_filed), rules.processing_workdays.value,
+      between(a.ready_if_filed_earliest, a.ready_if_filed_latest));
   if (!a.ready_if_filed_covered) {
-    out += "  (that estimate crosses days no official holiday table covers "
-           "yet: Monday–Friday assumed)\n";
+    out += fmt::format(
+        "  ({})\n", calendar_warning(a.ready_if_filed_note, "that estimate"));
   }
   return out;
 }
@@ -154,12 +163,13 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
 
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     const StepStatus& st = a.steps[i];
-    const std::string title = fmt::format("{}. {}", st.n, rules.steps[i].title.en());
+    const std::string title =
+        fmt::format("{}. {}", st.n, rules.steps[i].title.en());
     const std::string& note = s.current.steps[i].note;
     if (st.done) {
-      out += fmt::format("  {} {:<56} {}{}\n", paint(k_green, "✓"), title,
-                         format_date(*st.done),
-                         note.empty() ? "" : "  " + note);
+      out +=
+          fmt::format("  {} {:<56} {}{}\n", paint(k_green, "✓"), title,
+                      format_date(*st.done), note.empty() ? "" : "  " + note);
     } else {
       out += fmt::format("  {} {}\n", paint(k_red, "✗"),
                          st.id == a.next_step ? paint(k_bold, title) : title);
@@ -169,7 +179,8 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
   const Deadline& dl = a.deadline;
   constexpr std::string_view k_indent = "                     ";
   out += "\n";
-  out += fmt::format("  Permit expires     {} ({})\n", format_weekday_date(dl.expiry),
+  out += fmt::format("  Permit expires     {} ({})\n",
+                     format_weekday_date(dl.expiry),
                      relative_days(a.days_to_expiry));
   out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
                      format_weekday_date(dl.filing_deadline),
@@ -180,11 +191,12 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
                      render_detail::last_office_day_qualifier(dl, calendar),
                      relative_days(a.days_to_deadline));
   if (a.ready_estimate) {
-    out += fmt::format("  Passport back      around {} ({} workdays after the "
-                       "Progress Note of {})\n",
-                       format_weekday_date(*a.ready_estimate),
-                       rules.processing_workdays.value,
-                       format_date(*a.steps[k_submit].done));
+    out += fmt::format(
+        "  Passport back      around {} ({} workdays after the "
+        "Progress Note of {}{})\n",
+        format_weekday_date(*a.ready_estimate), rules.processing_workdays.value,
+        format_date(*a.steps[k_submit].done),
+        between(a.ready_earliest, a.ready_latest));
     const auto& pn = s.current.progress_note;
     if (pn && !pn->phone.empty()) {
       out += fmt::format("  Progress phone     {}\n", pn->phone);
@@ -213,9 +225,9 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
       out += "  Then: rpx collect --new-expiry DATE-ON-THE-NEW-PERMIT\n";
     }
   }
-  if (!a.warnings.empty()) {
+  if (const auto warnings = assessment_warnings(a); !warnings.empty()) {
     out += "\n";
-    for (const std::string& w : a.warnings) {
+    for (const std::string& w : warnings) {
       out += fmt::format("{} {}\n", paint(k_yellow, "warning:"), w);
     }
   }
@@ -233,15 +245,21 @@ std::string render_plan_text(const StudentState& s, const Assessment& a,
   std::vector<std::string> left;
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     if (!a.steps[i].done) {
-      left.push_back(fmt::format("{}. {}", a.steps[i].n, rules.steps[i].title.en()));
+      left.push_back(
+          fmt::format("{}. {}", a.steps[i].n, rules.steps[i].title.en()));
     }
   }
   if (a.phase == Phase::processing || a.phase == Phase::ready ||
       a.phase == Phase::collected) {
     out += fmt::format("  Submitted          {}\n",
                        format_weekday_date(*a.steps[k_submit].done));
-    out += fmt::format("  Passport back      around {}\n",
-                       format_weekday_date(*a.ready_estimate));
+    out += fmt::format("  Passport back      around {}{}\n",
+                       format_weekday_date(*a.ready_estimate),
+                       a.ready_earliest
+                           ? fmt::format(" (between {} and {})",
+                                         format_date(*a.ready_earliest),
+                                         format_date(*a.ready_latest))
+                           : std::string());
   } else {
     out += fmt::format("  Last office day    {}{} ({})\n",
                        format_weekday_date(dl.last_office_day),
@@ -252,7 +270,8 @@ std::string render_plan_text(const StudentState& s, const Assessment& a,
                        rules.advance_days.count());
     out += if_filed_lines(a, rules);
   }
-  out += fmt::format("  Permit expires     {} ({})\n", format_weekday_date(dl.expiry),
+  out += fmt::format("  Permit expires     {} ({})\n",
+                     format_weekday_date(dl.expiry),
                      relative_days(a.days_to_expiry));
   out += "\n";
   if (left.empty()) {
@@ -263,7 +282,7 @@ std::string render_plan_text(const StudentState& s, const Assessment& a,
       out += fmt::format("  {}\n", l);
     }
   }
-  for (const std::string& w : a.warnings) {
+  for (const std::string& w : assessment_warnings(a)) {
     out += fmt::format("warning: {}\n", w);
   }
   return out;

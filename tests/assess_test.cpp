@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <rpx/assess.hpp>
+#include <rpx/render.hpp>
 
 #include "test_data.hpp"
 
@@ -28,6 +29,10 @@ Assessment at(const StudentState& s, Date today, int within = 30) {
   return rpx::assess(s, rpx::test::bundled_rules(),
                      rpx::test::bundled_calendar(), today,
                      rpx::AssessOptions{within});
+}
+
+std::vector<std::string> a_warnings_of(const Assessment& a) {
+  return a.warnings;
 }
 
 struct PhaseCase {
@@ -132,7 +137,7 @@ TEST(Assess, WarnsAboutUntickedStepsAndLateSubmission) {
   s.current.steps[0].done = ymd(2026, 2, 20);
   s.current.progress_note = rpx::ProgressNote{ymd(2026, 2, 16), "", {}};
   const Assessment a = at(s, ymd(2026, 2, 17));
-  ASSERT_EQ(a.warnings.size(), 4u);
+  ASSERT_EQ(a.warnings.size(), 5u);
   EXPECT_EQ(a.warnings[0],
             "step 1 (registration) is dated 2026-02-20, after the submission "
             "on 2026-02-16");
@@ -140,6 +145,27 @@ TEST(Assess, WarnsAboutUntickedStepsAndLateSubmission) {
   EXPECT_EQ(a.warnings[2], "submitted without step 3 (letter) ticked");
   EXPECT_EQ(a.warnings[3],
             "submitted on 2026-02-16, after the last office day 2026-02-14");
+  // Monday 2026-02-16 was in Spring Festival: kept, but flagged.
+  EXPECT_EQ(a.warnings[4],
+            "step 4 (submit) is dated Monday 2026-02-16, a day off for Spring "
+            "Festival, when the Exit-Entry Administration Division of "
+            "Chongqing Municipal Public Security Bureau is closed: check the "
+            "date");
+}
+
+TEST(Assess, ClosedDayWarningOnlyForTheExitEntryOffice) {
+  // A photo on a Saturday is normal; a collection on one is not.
+  StudentState s = student();
+  s.current.steps[1].done = ymd(2026, 1, 10);  // Saturday
+  EXPECT_TRUE(a_warnings_of(at(s, ymd(2026, 1, 12))).empty());
+  s.current.progress_note = rpx::ProgressNote{ymd(2026, 1, 12), "", {}};
+  s.current.steps[4].done = ymd(2026, 2, 7);  // Saturday
+  const auto w = a_warnings_of(at(s, ymd(2026, 2, 9)));
+  ASSERT_FALSE(w.empty());
+  EXPECT_EQ(w.back(),
+            "step 5 (collect) is dated Saturday 2026-02-07, a Saturday, when "
+            "the Exit-Entry Administration Division of Chongqing Municipal "
+            "Public Security Bureau is closed: check the date");
 }
 
 TEST(Assess, UncoveredDeadlineIsFlagged) {
@@ -148,11 +174,52 @@ TEST(Assess, UncoveredDeadlineIsFlagged) {
   EXPECT_FALSE(a.calendar_covered);
   EXPECT_FALSE(a.deadline.covered);
   EXPECT_EQ(a.deadline.last_office_day, ymd(2027, 1, 29));
-  ASSERT_EQ(a.warnings.size(), 1u);
-  EXPECT_EQ(a.warnings[0],
-            "the last office day depends on 2027-01-29, which no official "
-            "holiday table covers yet (the 2027 schedule is not published): "
+  EXPECT_EQ(a.calendar_basis, rpx::Basis::weekdays);
+  EXPECT_TRUE(a.warnings.empty());
+  const auto w = rpx::assessment_warnings(a);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0],
+            "the last office day depends on 2027-01-29, which no holiday "
+            "table covers (the 2027 schedule is not published yet): "
             "Monday–Friday assumed");
+}
+
+TEST(Assess, ProvisionalDeadlineNamesTheAssumedHoliday) {
+  // Expiry 2027-10-31: filing deadline Friday 2027-10-01, National Day in
+  // the provisional 2027 schedule; the last office day is the day before.
+  const Assessment a =
+      rpx::assess(student(ymd(2027, 10, 31)), rpx::test::bundled_rules(),
+                  rpx::test::provisional_calendar(), ymd(2026, 12, 1));
+  EXPECT_EQ(a.deadline.last_office_day, ymd(2027, 9, 30));
+  EXPECT_EQ(a.deadline.moved_by, rpx::MovedBy::holiday);
+  EXPECT_EQ(a.calendar_basis, rpx::Basis::provisional);
+  EXPECT_FALSE(a.calendar_covered);
+  ASSERT_EQ(a.deadline.note.assumed.size(), 1u);
+  EXPECT_EQ(a.deadline.note.assumed[0].name.en(), "National Day");
+  EXPECT_EQ(rpx::assessment_warnings(a),
+            std::vector<std::string>{
+                "the last office day is provisional: the 2027 schedule is not "
+                "published yet; National Day assumed 2027-10-01 to 2027-10-07, "
+                "worked 2027-09-26 and 2027-10-09"});
+}
+
+TEST(Assess, ReadyEstimateAcrossAnAssumedBreakIsARange) {
+  StudentState s = student(ymd(2027, 3, 10));
+  s.current.progress_note = rpx::ProgressNote{ymd(2027, 1, 25), "", {}};
+  const Assessment a =
+      rpx::assess(s, rpx::test::bundled_rules(),
+                  rpx::test::provisional_calendar(), ymd(2027, 1, 28));
+  EXPECT_EQ(a.ready_estimate, ymd(2027, 2, 19));
+  EXPECT_EQ(a.ready_earliest, ymd(2027, 2, 17));
+  EXPECT_EQ(a.ready_latest, ymd(2027, 2, 23));
+  // No guessed day between: an exact date, still provisional.
+  s.current.progress_note = rpx::ProgressNote{ymd(2027, 3, 1), "", {}};
+  const Assessment b =
+      rpx::assess(s, rpx::test::bundled_rules(),
+                  rpx::test::provisional_calendar(), ymd(2027, 3, 2));
+  EXPECT_EQ(b.ready_estimate, ymd(2027, 3, 22));
+  EXPECT_FALSE(b.ready_earliest.has_value());
+  EXPECT_EQ(b.ready_note.basis, rpx::Basis::provisional);
 }
 
 TEST(Assess, UncoveredReadyEstimateIsFlagged) {
@@ -164,10 +231,11 @@ TEST(Assess, UncoveredReadyEstimateIsFlagged) {
   EXPECT_TRUE(a.deadline.covered);
   EXPECT_FALSE(a.calendar_covered);
   EXPECT_EQ(a.ready_estimate, ymd(2027, 1, 4));
-  ASSERT_FALSE(a.warnings.empty());
-  EXPECT_EQ(a.warnings[0],
-            "the ready estimate depends on 2026-12-25, which no official "
-            "holiday table covers yet (the 2027 schedule is not published): "
+  const auto w = rpx::assessment_warnings(a);
+  ASSERT_FALSE(w.empty());
+  EXPECT_EQ(w[0],
+            "the ready estimate depends on 2026-12-25, which no holiday "
+            "table covers (the 2027 schedule is not published yet): "
             "Monday–Friday assumed");
 }
 

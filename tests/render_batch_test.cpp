@@ -43,8 +43,7 @@ Assessment at(const StudentState& s, Date today = k_today) {
 }
 
 std::string remind(const StudentState& s, Date today = k_today) {
-  return rpx::render_remind_line("dir/s.json", s, at(s, today),
-                                 rpx::test::bundled_calendar(), today);
+  return rpx::render_remind_line("dir/s.json", s, at(s, today), today);
 }
 
 std::vector<std::string> lines(const std::string& text) {
@@ -136,7 +135,7 @@ TEST(RenderCsv, HeaderHasTheColumnsOfCliMd) {
   EXPECT_EQ(rpx::render_csv_header(),
             "file,student_id,name,phase,expiry,filing_deadline,"
             "last_office_day,days_to_deadline,next_step,progress_note,"
-            "ready_estimate,calendar_covered\r\n");
+            "ready_estimate,calendar_covered,calendar_basis\r\n");
 }
 
 TEST(RenderCsv, NullIsAnEmptyField) {
@@ -144,14 +143,14 @@ TEST(RenderCsv, NullIsAnEmptyField) {
       student("", "O'Brien, Jr., \"Sean\"", ymd(2026, 12, 20));
   EXPECT_EQ(rpx::render_csv_row("a,b.json", s, at(s)),
             "\"a,b.json\",,\"O'Brien, Jr., \"\"Sean\"\"\",overdue,2026-12-20,"
-            "2026-11-20,2026-11-20,-5,registration,,,true\r\n");
+            "2026-11-20,2026-11-20,-5,registration,,,true,official\r\n");
 }
 
 TEST(RenderCsv, SubmittedStudentHasItsDates) {
   const StudentState s = submitted(ymd(2026, 11, 2), "");
   EXPECT_EQ(rpx::render_csv_row("s.json", s, at(s)),
             "s.json,2021210001,Kim Minjun,ready,2027-01-20,2026-12-21,"
-            "2026-12-21,26,collect,2026-11-02,2026-11-23,true\r\n");
+            "2026-12-21,26,collect,2026-11-02,2026-11-23,true,official\r\n");
 }
 
 TEST(RenderTable, AlignsColumnsByDisplayWidth) {
@@ -184,7 +183,7 @@ TEST(RenderTable, AlignsColumnsByDisplayWidth) {
             "3 students: 0 expired, 1 overdue, 1 due, 0 ready, 0 processing, 1 "
             "upcoming, 0 collected");
   EXPECT_EQ(out[5],
-            "* depends on a year whose holidays are not yet published: "
+            "* depends on a year no holiday table or estimate covers: "
             "Monday–Friday assumed");
 }
 
@@ -283,12 +282,12 @@ TEST(RemindLine, SaysSoInsideTheLineWhenHolidaysAreUnpublished) {
   // Filing deadline 2026-12-25: late December needs the 2027 notice.
   EXPECT_EQ(remind(student("1", "A", ymd(2027, 1, 24))),
             "DUE 1 A: last office day 2026-12-25 (in 30 days); permit expires "
-            "2027-01-24 (2027 holidays not yet published: Monday–Friday "
-            "assumed)\n");
+            "2027-01-24 (the 2027 schedule is not published yet: "
+            "Monday–Friday assumed)\n");
   EXPECT_EQ(remind(submitted(ymd(2027, 1, 4), "1"), ymd(2027, 2, 1)),
             "READY 2021210001 Kim Minjun: passport should be ready since "
-            "2027-01-25 (7 days ago); call 1 to check (2027 holidays not yet "
-            "published: Monday–Friday assumed)\n");
+            "2027-01-25 (7 days ago); call 1 to check (the 2027 schedule is "
+            "not published yet: Monday–Friday assumed)\n");
 }
 
 TEST(RemindLine, WithoutNameOrIdTheFileNamesTheStudent) {

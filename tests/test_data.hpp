@@ -5,6 +5,7 @@
 #include <rpx/bundled.hpp>
 #include <rpx/calendar.hpp>
 #include <rpx/holidays.hpp>
+#include <rpx/provisional.hpp>
 #include <rpx/rules.hpp>
 #include <string>
 
@@ -16,8 +17,16 @@ inline const Rules& bundled_rules() {
   return rules;
 }
 
+/// The official tables only: 2027 on is Monday–Friday.
 inline const WorkCalendar& bundled_calendar() {
   static const WorkCalendar calendar(bundled_holiday_years());
+  return calendar;
+}
+
+/// The calendar rpx uses: official tables, provisional schedules elsewhere.
+inline const WorkCalendar& provisional_calendar() {
+  static const WorkCalendar calendar(
+      with_provisional(bundled_holiday_years(), bundled_holiday_model()));
   return calendar;
 }
 

@@ -2,12 +2,11 @@
 // is a parameter, so every test can pin it.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/state.hpp>
-
-#include <array>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +24,7 @@ enum class Phase : std::uint8_t {
   collected,
 };
 inline constexpr std::array<Phase, 7> k_phases = {
-    Phase::expired, Phase::overdue,  Phase::due,      Phase::ready,
+    Phase::expired,    Phase::overdue,  Phase::due,      Phase::ready,
     Phase::processing, Phase::upcoming, Phase::collected};
 
 /// "expired", "overdue", ... as in CLI.md; never translated.
@@ -36,6 +35,33 @@ std::optional<Phase> parse_phase(std::string_view name) noexcept;
 /// Why the last office day is earlier than the filing deadline.
 enum class MovedBy : std::uint8_t { none, weekend, holiday };
 std::string_view moved_by_name(MovedBy m) noexcept;  // "", "weekend", "holiday"
+
+/// Why a date's answer is not the official tables' alone: the weakest basis
+/// of the days it depends on, and what was assumed there. Facts only; render
+/// turns them into words.
+struct CalendarNote {
+  /// Why the official table is missing.
+  enum class Missing : std::uint8_t {
+    unpublished,    // a year after the last official table
+    before_tables,  // a year before the first official table
+    not_loaded,     // a year between them with no table
+  };
+  Basis basis = Basis::official;
+  Date from;  // the days the answer depends on, both included
+  Date to;
+  /// Below only when basis is not official.
+  Date first_uncovered;
+  int missing_year = 0;
+  Missing missing = Missing::unpublished;
+  int first_official_year = 0;  // 0 when no official table is loaded
+  /// The provisional holidays with a day in [from, to], in date order.
+  std::vector<Holiday> assumed;
+
+  bool operator==(const CalendarNote&) const = default;
+};
+
+/// The note for an answer that depends on the days [from, to].
+CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to);
 
 /// The 30-day rule applied to one expiry (seed page: "present an application
 /// 30 days in advance before the expiration").
@@ -48,17 +74,14 @@ struct Deadline {
   std::optional<Text> holiday;
   /// True when every day from last office day to filing deadline is covered.
   bool covered = false;
+  /// What decided the days from last office day to filing deadline.
+  CalendarNote note;
 
   bool operator==(const Deadline&) const = default;
 };
 
 Deadline deadline_for(Date expiry, const Rules& rules,
                       const WorkCalendar& calendar);
-
-/// The warnings a deadline carries: one when a day it depends on is not
-/// covered by any holiday table, else none.
-std::vector<std::string> deadline_warnings(const Deadline& deadline,
-                                           const WorkCalendar& calendar);
 
 struct StepStatus {
   std::string_view id;  // one of k_step_ids
@@ -86,20 +109,42 @@ struct Assessment {
   std::optional<Date> progress_note;
   /// progress note + processing workdays.
   std::optional<Date> ready_estimate;
+  /// What decided the days from the progress note to the ready estimate.
+  CalendarNote ready_note;
+  /// When those days include a guess of the provisional model: the estimate
+  /// two workdays earlier and later (CLI.md, "Provisional schedules").
+  std::optional<Date> ready_earliest;
+  std::optional<Date> ready_latest;
   /// Not yet submitted: the day to file — the last office day, or once it
   /// has passed the first workday from today — and the ready estimate if
   /// filed then, with whether every day in between is covered.
   std::optional<Date> file_on;
   std::optional<Date> ready_if_filed;
   bool ready_if_filed_covered = false;
+  CalendarNote ready_if_filed_note;
+  std::optional<Date> ready_if_filed_earliest;
+  std::optional<Date> ready_if_filed_latest;
   /// Workdays from today to the ready estimate (processing only).
   std::optional<int> workdays_to_ready;
-  /// False when any date above depends on a day no holiday table covers.
+  /// False when any date above depends on a day no official table covers.
   bool calendar_covered = false;
+  /// The weakest basis of the deadline and the ready estimate.
+  Basis calendar_basis = Basis::weekdays;
+  /// Warnings other than the calendar's (those are in the notes above).
   std::vector<std::string> warnings;
 
   bool operator==(const Assessment&) const = default;
 };
+
+/// A step done at the office the filing rule is about (the submit step's:
+/// the Exit-Entry office, for submit and collect) on a day the calendar says
+/// it is closed: the warning, e.g. "step 4 (submit) is dated Thursday
+/// 2026-10-01, a day off for National Day, when the Exit-Entry office is
+/// closed: check the date". The date is kept; people do get papers on odd
+/// days.
+std::optional<std::string> closed_day_warning(const StepStatus& step,
+                                              const Rules& rules,
+                                              const WorkCalendar& calendar);
 
 /// Where `state` stands on `today`, under `rules` and `calendar`.
 Assessment assess(const StudentState& state, const Rules& rules,

@@ -9,7 +9,8 @@
 namespace rpx {
 
 struct BundledFile {
-  std::string_view path;  // relative to data/, e.g. "rules/cqupt-chongqing.json"
+  std::string_view
+      path;  // relative to data/, e.g. "rules/cqupt-chongqing.json"
   std::string_view text;
 };
 

@@ -2,12 +2,13 @@
 // arithmetic over them (CLI.md, "Workday arithmetic").
 #pragma once
 
-#include <rpx/dates.hpp>
-#include <rpx/text.hpp>
-
 #include <compare>
 #include <cstdint>
+#include <optional>
+#include <rpx/dates.hpp>
+#include <rpx/text.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rpx {
@@ -26,13 +27,25 @@ struct Holiday {
   Date first_off;
   Date last_off;
   std::vector<Date> workdays;
+  /// Provisional schedules only: the days off and worked days that are the
+  /// model's guess of the State Council's arrangement, not fixed by law.
+  std::vector<Date> assumed;
 
   bool operator==(const Holiday&) const = default;
 };
 
 /// Where a year's schedule came from; later layers replace earlier ones
-/// year by year (CLI.md, "Files").
-enum class Origin : std::uint8_t { bundled, system, user, file };
+/// year by year (CLI.md, "Files"). `provisional` is the model's schedule for
+/// a year with no official table (provisional.hpp).
+enum class Origin : std::uint8_t { bundled, system, user, file, provisional };
+
+/// What decided a day: an official table, the provisional model, or nothing
+/// (Monday–Friday). Declared weakest first, so the weakest of several is
+/// their minimum.
+enum class Basis : std::uint8_t { weekdays, provisional, official };
+
+/// "weekdays", "provisional", "official" (the JSON `calendar_basis`).
+std::string_view basis_name(Basis b) noexcept;
 
 /// The schedule published by one State Council notice. Its days may fall in
 /// the neighbouring calendar year (the New Year break can start in December).
@@ -60,9 +73,13 @@ struct DayInfo {
   const Holiday* holiday = nullptr;
   /// The notice-year the holiday was published in, else null.
   const HolidayYear* notice = nullptr;
-  /// False when no loaded table decides this day: the answer is the
-  /// Monday–Friday fallback and callers must say so.
+  /// False when no official table decides this day: the answer is the
+  /// provisional model's or the Monday–Friday fallback, and callers must say
+  /// so.
   bool covered = false;
+  Basis basis = Basis::weekdays;
+  /// True when the day's status is the provisional model's guess.
+  bool assumed = false;
 
   bool is_workday() const noexcept {
     return kind == DayKind::workday || kind == DayKind::adjusted_workday;
@@ -76,9 +93,11 @@ std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
 
 /// A working-day calendar built from holiday tables.
 ///
-/// Coverage: a date in calendar year Y is covered when the notice of Y is
-/// loaded and, for 25–31 December, the notice of Y + 1 too (a New Year break
-/// or its make-up Saturday can fall in the last days of December).
+/// Coverage: a date in calendar year Y is decided by the notice of Y and, for
+/// 25–31 December, by the notice of Y + 1 too (a New Year break or its
+/// make-up Saturday can fall in the last days of December). Its basis is the
+/// weakest of those notices': official, provisional, or weekdays when one is
+/// missing; it is covered when that basis is official.
 ///
 /// After construction `add`, `count` and coverage queries are O(1): prefix
 /// counts over a fixed span [1900-01-01, 2200-12-31]; outside it, days are
@@ -95,6 +114,17 @@ class WorkCalendar {
   bool covered(Date d) const noexcept;
   /// True when every day between `a` and `b` (both included) is covered.
   bool covered(Date a, Date b) const noexcept;
+  Basis basis(Date d) const noexcept;
+  /// The weakest basis of the days between `a` and `b` (both included).
+  Basis basis(Date a, Date b) const noexcept;
+  /// The first day between `a` and `b` (both included) that is not covered.
+  std::optional<Date> first_uncovered(Date a, Date b) const noexcept;
+  /// True when a day between `a` and `b` (both included) is a guess of the
+  /// provisional model (`Holiday::assumed`).
+  bool assumed(Date a, Date b) const noexcept;
+  /// The provisional holidays with a day off or a worked day between `a` and
+  /// `b` (both included), in date order.
+  std::vector<const Holiday*> provisional_holidays(Date a, Date b) const;
 
   /// N > 0: the N-th workday strictly after `d`; N < 0: the |N|-th workday
   /// strictly before `d`; N = 0: `d` itself.
@@ -104,19 +134,25 @@ class WorkCalendar {
   /// The latest workday on or before `d`.
   Date prev_workday_on_or_before(Date d) const noexcept;
 
-  /// For an uncovered day: the notice-year whose table is missing (its own
-  /// year, or the next one for 25–31 December).
+  /// For an uncovered day: the notice-year whose official table is missing
+  /// (its own year, or the next one for 25–31 December).
   int missing_notice(Date d) const noexcept;
 
-  /// The loaded notice-years, sorted by year.
+  /// The loaded notice-years, official and provisional, sorted by year.
   const std::vector<HolidayYear>& years() const noexcept { return m_years; }
-  /// The notice of `year`, or null.
+  /// The notice of `year` (official or provisional), or null.
   const HolidayYear* notice(int year) const noexcept;
+  /// The official notice of `year`, or null.
+  const HolidayYear* official_notice(int year) const noexcept;
+  /// The first and last years of an official table, or 0 when none.
+  int first_official_year() const noexcept;
+  int last_official_year() const noexcept;
 
  private:
   struct Cell {
     DayKind kind;
-    bool covered;
+    Basis basis;
+    bool assumed;
     std::uint16_t holiday;  // index into m_holidays + 1; 0 when none
   };
 
@@ -124,14 +160,20 @@ class WorkCalendar {
   std::int32_t index(Date d) const noexcept;
   /// Workdays in [span start, day `i`]; valid for i in [-1, span size).
   std::int32_t prefix(std::int32_t i) const noexcept;
+  /// The days counted by `prefix` (one of the arrays below) in [a, b], both
+  /// in the span.
+  std::int32_t count_in(const std::vector<std::int32_t>& prefix, Date a,
+                        Date b) const noexcept;
 
   std::vector<HolidayYear> m_years;
   // (index into m_years, index into its holidays); indices, not pointers,
   // so a copied calendar stays valid.
   std::vector<std::pair<std::uint16_t, std::uint16_t>> m_holidays;
   std::vector<Cell> m_cells;
-  std::vector<std::int32_t> m_prefix;     // workdays in [start, i]
-  std::vector<std::int32_t> m_uncovered;  // uncovered days in [start, i]
+  std::vector<std::int32_t> m_prefix;      // workdays in [start, i]
+  std::vector<std::int32_t> m_uncovered;   // uncovered days in [start, i]
+  std::vector<std::int32_t> m_weekdays;    // weekdays-basis days in [start, i]
+  std::vector<std::int32_t> m_assumed;     // assumed days in [start, i]
   std::vector<std::int32_t> m_workday_at;  // k-th workday's index, k from 0
 };
 

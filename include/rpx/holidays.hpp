@@ -3,7 +3,6 @@
 #pragma once
 
 #include <rpx/calendar.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

@@ -6,8 +6,8 @@
 #include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/state.hpp>
-
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rpx {
@@ -22,8 +22,27 @@ std::string render_deadline_text(const Deadline& deadline, const Rules& rules,
                                  const WorkCalendar& calendar);
 
 /// `rpx deadline --format json`: one object, keys as in the student object.
-std::string render_deadline_json(const Deadline& deadline, const Rules& rules,
-                                 const WorkCalendar& calendar);
+std::string render_deadline_json(const Deadline& deadline, const Rules& rules);
+
+/// Why an answer is not official, as one sentence about `subject` ("the
+/// last office day"); empty when the note's basis is official. E.g. "the
+/// last office day is provisional: the 2027 schedule is not published yet;
+/// National Day assumed 2027-10-01 to 2027-10-07, worked 2027-09-26 and
+/// 2027-10-09".
+enum class Number : std::uint8_t { singular, plural };
+std::string calendar_warning(const CalendarNote& note, std::string_view subject,
+                             Number number = Number::singular);
+
+/// Why the calendar's answer is missing a year, e.g. "the 2027 schedule is
+/// not published yet".
+std::string missing_reason(const CalendarNote& note);
+
+/// The warnings of `rpx deadline`: the calendar's, if any.
+std::vector<std::string> deadline_warnings(const Deadline& deadline);
+
+/// Every warning of an assessment: the calendar's first (deadline, ready
+/// estimate), then the others.
+std::vector<std::string> assessment_warnings(const Assessment& assessment);
 
 /// "in 5 days", "today", "tomorrow", "yesterday", "5 days ago".
 std::string relative_days(int days);
@@ -37,9 +56,9 @@ struct TextStyle {
 /// phase, the dates with the reason the deadline moved, the next action
 /// with its office and address, and warnings.
 std::string render_status_text(const StudentState& state,
-                               const Assessment& assessment,
-                               const Rules& rules, const WorkCalendar& calendar,
-                               Date today, TextStyle style);
+                               const Assessment& assessment, const Rules& rules,
+                               const WorkCalendar& calendar, Date today,
+                               TextStyle style);
 
 /// A dated plan (`rpx plan`): deadline, last office day, the ready estimate
 /// if filed on the last office day (or the next workday, once it has

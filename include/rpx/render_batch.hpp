@@ -55,6 +55,10 @@ struct TableRow {
 /// The table row of one student. The last office day carries a `*` when it
 /// depends on a day no holiday table covers; days left is `-` once
 /// submitted, since the deadline no longer matters then.
+/// The mark after a date that is not official: "~" provisional, "*"
+/// Monday–Friday, "" official (explained under the `check` table).
+std::string_view basis_mark(Basis basis) noexcept;
+
 TableRow make_table_row(const std::string& file, const StudentState& state,
                         const Assessment& assessment);
 
@@ -82,12 +86,11 @@ void render_check_json(Date as_of, const std::vector<std::string>& students,
 /// `remind`'s line for one student ("OVERDUE 2021210001 Kim Minjun: last
 /// office day was 2026-11-20 (5 days ago); permit expires 2026-12-20"),
 /// ending in a newline; "" when the phase needs no action. A date that
-/// depends on a year with no holiday table says so inside the line, since
-/// cron mails stderr too. `calendar` is only asked which year is missing.
+/// depends on a year with no official table says so inside the line, since
+/// cron mails stderr too.
 std::string render_remind_line(const std::string& file,
                                const StudentState& state,
-                               const Assessment& assessment,
-                               const WorkCalendar& calendar, Date today);
+                               const Assessment& assessment, Date today);
 
 /// The stderr line for an unreadable input: "rpx: MESSAGE\n".
 std::string render_error_line(const BatchError& error);

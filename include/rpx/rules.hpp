@@ -2,10 +2,9 @@
 // (data/rules/, schema in data/schema/rules.schema.json).
 #pragma once
 
+#include <array>
 #include <rpx/calendar.hpp>
 #include <rpx/text.hpp>
-
-#include <array>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -2,11 +2,10 @@
 // (format in docs/state-file.md, schema in data/schema/state.schema.json).
 #pragma once
 
-#include <rpx/dates.hpp>
-
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <rpx/dates.hpp>
 #include <string>
 #include <string_view>
 #include <utility>

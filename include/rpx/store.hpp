@@ -2,11 +2,10 @@
 // module that touches them on disk.
 #pragma once
 
-#include <rpx/state.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <rpx/state.hpp>
 #include <string>
 
 namespace rpx {

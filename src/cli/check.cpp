@@ -220,12 +220,11 @@ int remind(Context& ctx, const std::vector<std::string>& given,
       assess_options(within),
       PhaseSet({Phase::expired, Phase::overdue, Phase::due, Phase::ready}),
       ctx.today()};
-  const WorkCalendar& calendar = ctx.calendar();
   const auto c = collect<std::string>(
       ctx, b,
-      [&calendar, today = b.today](const std::string& file,
-                                   const StudentState& s, const Assessment& a) {
-        return render_remind_line(file, s, a, calendar, today);
+      [today = b.today](const std::string& file, const StudentState& s,
+                        const Assessment& a) {
+        return render_remind_line(file, s, a, today);
       });
   put_all(c.items);
   print_errors(c.errors);

@@ -11,6 +11,7 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/holidays.hpp>
+#include <rpx/provisional.hpp>
 
 #include "json_util.hpp"
 
@@ -25,10 +26,10 @@ constexpr std::string_view k_default_rules = "rules/cqupt-chongqing.json";
 std::vector<HolidayYear> load_layer(const fs::path& dir, Origin origin) {
   std::vector<HolidayYear> layer;
   for (const fs::path& file : json_files_in(dir)) {
-    layer = overlay(std::move(layer),
-                    parse_holiday_file(
-                        read_file(file, json_util::k_max_file_bytes),
-                        file.string(), origin));
+    layer =
+        overlay(std::move(layer),
+                parse_holiday_file(read_file(file, json_util::k_max_file_bytes),
+                                   file.string(), origin));
   }
   return layer;
 }
@@ -57,8 +58,8 @@ Date require_date(std::string_view value, std::string_view what) {
       value, what, k_min_year, k_max_year));
 }
 
-long long require_integer(std::string_view value, long long min,
-                          long long max, std::string_view what) {
+long long require_integer(std::string_view value, long long min, long long max,
+                          std::string_view what) {
   std::string_view s = value;
   if (s.starts_with('+')) {
     s.remove_prefix(1);
@@ -113,7 +114,8 @@ const WorkCalendar& Context::calendar() {
                                                    json_util::k_max_file_bytes),
                                          globals.holidays, Origin::file));
     }
-    m_calendar.emplace(std::move(years));
+    m_calendar.emplace(
+        with_provisional(std::move(years), bundled_holiday_model()));
   }
   return *m_calendar;
 }
@@ -189,8 +191,8 @@ StoreOptions Context::store_options() {
           "invalid RPX_LOCK_TIMEOUT \"{}\": expected seconds from 0 to 3600",
           wait));
     }
-    o.lock_wait = std::chrono::milliseconds(
-        static_cast<long long>(seconds * 1000));
+    o.lock_wait =
+        std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
   }
   return o;
 }

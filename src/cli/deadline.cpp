@@ -23,7 +23,7 @@ void add_deadline(CLI::App& app, Context& ctx) {
       const Deadline dl = deadline_for(e, ctx.rules(), ctx.calendar());
       const std::string out =
           *format == "json"
-              ? render_deadline_json(dl, ctx.rules(), ctx.calendar())
+              ? render_deadline_json(dl, ctx.rules())
               : render_deadline_text(dl, ctx.rules(), ctx.calendar());
       fmt::print("{}", out);
       return 0;

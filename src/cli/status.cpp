@@ -39,7 +39,7 @@ std::string deadline_summary(Context& ctx, const StudentState& state) {
       format_weekday_date(a.deadline.last_office_day),
       relative_days(a.days_to_deadline),
       format_weekday_date(a.deadline.expiry));
-  for (const std::string& w : a.warnings) {
+  for (const std::string& w : assessment_warnings(a)) {
     out += fmt::format("warning: {}\n", w);
   }
   return out;

@@ -29,33 +29,47 @@ std::string title(Context& ctx, std::size_t i) {
   return fmt::format("{}. {}", i + 1, ctx.rules().steps[i].title.en());
 }
 
+/// A step recorded on a day its office is closed is kept, with a warning on
+/// stderr; returns the warning ("" when none).
+std::string warn_closed_day(Context& ctx, std::size_t i, Date d) {
+  const StepStatus step{k_step_ids[i], static_cast<int>(i) + 1, d};
+  const auto w = closed_day_warning(step, ctx.rules(), ctx.calendar());
+  if (!w) {
+    return "";
+  }
+  fmt::print(stderr, "rpx: warning: {}\n", *w);
+  return *w;
+}
+
 /// Step 4: the progress note is handed out at submission and dates it.
 int submit(Context& ctx, const std::string& on, const std::string& phone,
            bool phone_given) {
   const bool date_given = !on.empty();
   const Date d = on_date(ctx, on, "--on");
-  const StudentState saved =
-      student_store(ctx).update([&](StudentState& s) {
-        Cycle& c = s.current;
-        ProgressNote pn = c.progress_note.value_or(ProgressNote{d, "", {}});
-        // Resubmitting only to add the phone keeps the recorded date.
-        if (date_given || !c.progress_note) {
-          pn.date = d;
-        }
-        if (phone_given) {
-          pn.phone = phone;
-        }
-        c.progress_note = pn;
-        c.steps[k_submit].done = pn.date;
-      });
+  const StudentState saved = student_store(ctx).update([&](StudentState& s) {
+    Cycle& c = s.current;
+    ProgressNote pn = c.progress_note.value_or(ProgressNote{d, "", {}});
+    // Resubmitting only to add the phone keeps the recorded date.
+    if (date_given || !c.progress_note) {
+      pn.date = d;
+    }
+    if (phone_given) {
+      pn.phone = phone;
+    }
+    c.progress_note = pn;
+    c.steps[k_submit].done = pn.date;
+  });
   const Assessment a = assess_student(ctx, saved);
+  const std::string closed = warn_closed_day(ctx, k_submit, *a.progress_note);
   fmt::print("✓ {}: submitted on {}.\n", title(ctx, k_submit),
              format_date(*a.progress_note));
   fmt::print("Passport back around {} ({} workdays after the Progress Note).\n",
              format_weekday_date(*a.ready_estimate),
              ctx.rules().processing_workdays.value);
-  for (const std::string& w : a.warnings) {
-    fmt::print("warning: {}\n", w);
+  for (const std::string& w : assessment_warnings(a)) {
+    if (w != closed) {
+      fmt::print("warning: {}\n", w);
+    }
   }
   return 0;
 }
@@ -74,31 +88,31 @@ int collect(Context& ctx, const std::string& on,
           new_expiry, format_date(d)));
     }
   }
-  const StudentState saved =
-      student_store(ctx).update([&](StudentState& s) {
-        Cycle& c = s.current;
-        const bool submitted = c.progress_note || c.steps[k_submit].done;
-        if (!submitted) {
-          throw DataError(
-              "cannot collect before submitting: record step 4 first with "
-              "rpx submit");
-        }
-        const Date filed = c.steps[k_submit].done.value_or(
-            c.progress_note ? c.progress_note->date : d);
-        if (d < filed) {
-          throw DataError(fmt::format(
-              "cannot collect on {}, before the submission on {}",
-              format_date(d), format_date(filed)));
-        }
-        c.steps[k_collect].done = d;
-        if (next) {
-          Cycle finished = c;
-          finished.new_expiry = next;
-          s.history.push_back(std::move(finished));
-          c = Cycle{};
-          c.expiry = *next;
-        }
-      });
+  const StudentState saved = student_store(ctx).update([&](StudentState& s) {
+    Cycle& c = s.current;
+    const bool submitted = c.progress_note || c.steps[k_submit].done;
+    if (!submitted) {
+      throw DataError(
+          "cannot collect before submitting: record step 4 first with "
+          "rpx submit");
+    }
+    const Date filed = c.steps[k_submit].done.value_or(
+        c.progress_note ? c.progress_note->date : d);
+    if (d < filed) {
+      throw DataError(
+          fmt::format("cannot collect on {}, before the submission on {}",
+                      format_date(d), format_date(filed)));
+    }
+    c.steps[k_collect].done = d;
+    if (next) {
+      Cycle finished = c;
+      finished.new_expiry = next;
+      s.history.push_back(std::move(finished));
+      c = Cycle{};
+      c.expiry = *next;
+    }
+  });
+  warn_closed_day(ctx, k_collect, d);
   fmt::print("✓ {}: collected on {}.\n", title(ctx, k_collect), format_date(d));
   if (next) {
     fmt::print("New permit expires {}; a new checklist has started.\n{}",
@@ -120,14 +134,13 @@ int done(Context& ctx, const std::string& step, const std::string& on,
     return collect(ctx, on, "");
   }
   const Date d = on_date(ctx, on, "--on");
-  const StudentState saved =
-      student_store(ctx).update([&](StudentState& s) {
-        StepRecord& r = s.current.steps[i];
-        r.done = d;
-        if (note_given) {
-          r.note = note;
-        }
-      });
+  const StudentState saved = student_store(ctx).update([&](StudentState& s) {
+    StepRecord& r = s.current.steps[i];
+    r.done = d;
+    if (note_given) {
+      r.note = note;
+    }
+  });
   fmt::print("✓ {}: done on {}.\n", title(ctx, i), format_date(d));
   const Assessment a = assess_student(ctx, saved);
   if (!a.next_step.empty()) {
@@ -177,8 +190,9 @@ void add_steps(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<Args>();
 
   auto* d = app.add_subcommand("done", "Tick a step (default date: today)");
-  d->add_option("STEP", args->step, "registration, photo, letter, submit, "
-                                    "collect, or 1–5")
+  d->add_option("STEP", args->step,
+                "registration, photo, letter, submit, "
+                "collect, or 1–5")
       ->required();
   d->add_option("--on", args->on, "The date it was done (YYYY-MM-DD)");
   auto* note = d->add_option("--note", args->note, "A note to keep with it");
@@ -189,8 +203,9 @@ void add_steps(CLI::App& app, Context& ctx) {
   });
 
   auto* u = app.add_subcommand("undo", "Untick a step");
-  u->add_option("STEP", args->step, "registration, photo, letter, submit, "
-                                    "collect, or 1–5")
+  u->add_option("STEP", args->step,
+                "registration, photo, letter, submit, "
+                "collect, or 1–5")
       ->required();
   u->callback([&ctx, args] {
     ctx.run = [&ctx, args] { return undo(ctx, args->step); };

@@ -13,21 +13,12 @@ namespace {
 
 constexpr long long k_max_n = 10000;  // CLI.md: |N| <= 10 000
 
-/// stdout carries only the answer; a coverage warning goes to stderr.
+/// stdout carries only the answer; a calendar warning goes to stderr.
 void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
-  if (!cal.covered(a, b)) {
-    const Date lo = std::min(a, b);
-    const Date hi = std::max(a, b);
-    for (Date d = lo; d <= hi; d += date::days{1}) {
-      if (!cal.covered(d)) {
-        fmt::print(stderr,
-                   "rpx: warning: the answer depends on {}, which no official "
-                   "holiday table covers yet (the {} schedule is not "
-                   "published): Monday–Friday assumed\n",
-                   format_date(d), cal.missing_notice(d));
-        return;
-      }
-    }
+  const CalendarNote note = calendar_note(cal, a, b);
+  if (note.basis != Basis::official) {
+    fmt::print(stderr, "rpx: warning: {}\n",
+               calendar_warning(note, "the answer"));
   }
 }
 
@@ -47,7 +38,8 @@ void add_workdays(CLI::App& app, Context& ctx) {
   add->callback([&ctx, a, b] {
     ctx.run = [&ctx, a, b] {
       const Date d = require_date(*a, "DATE");
-      const auto n = static_cast<int>(require_integer(*b, -k_max_n, k_max_n, "N"));
+      const auto n =
+          static_cast<int>(require_integer(*b, -k_max_n, k_max_n, "N"));
       const Date r = ctx.calendar().add(d, Workdays{n});
       warn_if_uncovered(ctx.calendar(), d, r);
       fmt::print("{}\n", format_date(r));
@@ -80,11 +72,10 @@ void add_workdays(CLI::App& app, Context& ctx) {
       const bool work = cal.is_workday(d);
       fmt::print("{} is {}: {}\n", format_date(d),
                  work ? "a workday" : "not a workday", describe_day(d, cal));
-      if (!cal.covered(d)) {
-        fmt::print(
-            "warning: no official holiday table covers {} yet (the {} "
-            "schedule is not published): this answer may change\n",
-            format_date(d), cal.missing_notice(d));
+      const CalendarNote note = calendar_note(cal, d, d);
+      if (note.basis != Basis::official) {
+        fmt::print("warning: {}; this answer may change\n",
+                   calendar_warning(note, "the answer"));
       }
       return work ? exit_status::k_ok : exit_status::k_not_workday;
     };

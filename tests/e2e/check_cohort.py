@@ -50,7 +50,7 @@ ORDER = ["expired", "overdue", "due", "ready", "processing", "upcoming", "collec
 COLUMNS = [
     "file", "student_id", "name", "phase", "expiry", "filing_deadline",
     "last_office_day", "days_to_deadline", "next_step", "progress_note",
-    "ready_estimate", "calendar_covered",
+    "ready_estimate", "calendar_covered", "calendar_basis",
 ]
 NOBODY = 65534
 
