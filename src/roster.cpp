@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <rpx/roster.hpp>
+#include <rpx/state.hpp>
 #include <unordered_map>
 
 namespace rpx {
@@ -268,6 +269,10 @@ std::optional<std::string> read_row(
   if (std::string problem = student_id_problem(row.student_id);
       !problem.empty()) {
     return problem;
+  }
+  if (row.name.size() > k_max_name_bytes) {
+    return fmt::format("the name is {} bytes long (at most {})",
+                       row.name.size(), k_max_name_bytes);
   }
   const auto [it, fresh] = ids.try_emplace(row.student_id, r.line);
   if (!fresh) {

@@ -156,16 +156,31 @@ class FileLock {
     // Read-write, since NFS emulates flock with fcntl locks, whose
     // exclusive kind needs a writable descriptor; read-only when that is
     // all we may have (a save will then report the real problem).
-    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // O_NOFOLLOW: a symlink planted at FILE.lock must not make rpx create
+    // or lock a file elsewhere; O_NONBLOCK: a FIFO there must not hang it.
+    constexpr int k_flags = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | k_flags, 0600);
     const int err = errno;
     if (fd < 0 && (err == EACCES || err == EROFS)) {
-      fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+      fd = ::open(lock.c_str(), O_RDONLY | k_flags);
+    }
+    if (fd < 0 && err == ELOOP) {
+      throw IoError(fmt::format(
+          "cannot write {}: its lock file {} is a symbolic link; remove it",
+          file.string(), lock.string()));
     }
     if (fd < 0) {
       // The first error: the fallback's ENOENT would hide why.
       throw IoError(
           fmt::format("cannot write {}: cannot open its lock file {}: {}",
                       file.string(), lock.string(), std::strerror(err)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      throw IoError(fmt::format(
+          "cannot write {}: its lock file {} is not a regular file; remove it",
+          file.string(), lock.string()));
     }
     return fd;
   }
@@ -199,11 +214,33 @@ class FileLock {
   int m_fd;
 };
 
-/// Removes leftovers of saves that crashed: `.NAME.tmp.XXXXXX` files. The
-/// caller holds the lock, and every save holds it while its temporary file
-/// exists, so any such file is an orphan. Best effort: errors are ignored.
+/// True when `name` in `dir_fd` is a regular file that no process holds an
+/// flock on: a live save holds one on its temporary file, so a file of the
+/// pattern that can be locked is provably abandoned.
+bool abandoned(int dir_fd, const std::string& name) {
+  const int fd = ::openat(dir_fd, name.c_str(),
+                          O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  struct stat st {};
+  const bool free = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return free;
+}
+
+/// Removes leftovers of saves that crashed: `.NAME.tmp.XXXXXX` regular
+/// files that nobody holds locked. The caller holds the lock, and every
+/// save holds it, and an flock on its temporary file, while that file
+/// exists. Best effort: errors are ignored.
 void remove_stale_temps(const fs::path& target) {
   const std::string prefix = temp_prefix_of(target);
+  const int dir_fd =
+      ::open(dir_of(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) {
+    return;
+  }
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_of(target), ec)) {
     const std::string name = entry.path().filename().string();
@@ -215,11 +252,11 @@ void remove_stale_temps(const fs::path& target) {
                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                              (c >= '0' && c <= '9');
                     });
-    std::error_code type_ec;
-    if (ours && entry.is_regular_file(type_ec) && !entry.is_symlink(type_ec)) {
-      fs::remove(entry.path(), type_ec);
+    if (ours && abandoned(dir_fd, name)) {
+      ::unlinkat(dir_fd, name.c_str(), 0);
     }
   }
+  ::close(dir_fd);
 }
 
 enum class KeepMode { no, yes };
@@ -230,9 +267,17 @@ class TempFile {
   TempFile(const fs::path& file, const fs::path& target)
       : m_path((dir_of(target) / temp_prefix_of(target)).string() +
                std::string(k_temp_suffix)) {
+    // mkostemp opens with O_CREAT | O_EXCL: never an existing file, never
+    // through a symlink. The flock tells a clean-up that it is live.
     m_fd = ::mkostemp(m_path.data(), O_CLOEXEC);
     if (m_fd < 0) {
       fail_write(file, errno);
+    }
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      ::close(m_fd);
+      ::unlink(m_path.c_str());
+      fail_write(file, err);
     }
   }
   ~TempFile() {
@@ -321,6 +366,34 @@ void write_atomically(const fs::path& file, const fs::path& target,
   sync_directory(dir_of(target), file);
 }
 
+/// The text a save writes: indented, or compact when indented it would be
+/// larger than the reader accepts. A text the reader would refuse (too
+/// large even so, a date past 2100 from a wrong clock, a value out of its
+/// range) is refused before anything is written: rpx never writes a file it
+/// cannot read back.
+std::string encode(const StudentState& state, const fs::path& file) {
+  std::string text = serialize_state(state, Layout::indented);
+  if (text.size() > json_util::k_max_file_bytes) {
+    text = serialize_state(state, Layout::compact);
+  }
+  if (text.size() > json_util::k_max_file_bytes) {
+    throw DataError(fmt::format(
+        "cannot save {}: it would be {} bytes, more than the 1 MiB rpx "
+        "reads; nothing was written (move old history entries to another "
+        "file, or shorten notes)",
+        file.string(), text.size()));
+  }
+  try {
+    parse_state(text, file.string());
+  } catch (const DataError& e) {
+    throw DataError(fmt::format(
+        "cannot save {}: rpx could not read the result back ({}); nothing "
+        "was written",
+        file.string(), e.what()));
+  }
+  return text;
+}
+
 /// Brings `state` to the current schema: every save writes it, so an older
 /// file is migrated the first time it changes.
 void stamp(StudentState& state, const StoreOptions& options) {
@@ -336,6 +409,39 @@ void refuse_newer(const fs::path& file, int schema) {
         "{} was written by a newer rpx (schema {}); this rpx knows schema {} "
         "and will not overwrite it \u2014 upgrade rpx",
         file.string(), schema, k_schema_version));
+  }
+}
+
+/// Before `init --force` replaces `target`: when this rpx cannot read it
+/// (a hand-edit gone wrong, a newer rpx's file), keeps it by a hard link
+/// `TARGET.bak` (or `.bak.2`, ...), so that nothing is lost. Called under
+/// the lock.
+std::optional<StateStore::Backup> back_up_unreadable(const fs::path& file,
+                                                     const fs::path& target) {
+  std::string reason;
+  try {
+    const StudentState old = parse_state(
+        read_file(target, json_util::k_max_file_bytes), file.string());
+    if (old.schema <= k_schema_version) {
+      return std::nullopt;
+    }
+    reason = fmt::format("written by a newer rpx, schema {}", old.schema);
+  } catch (const DataError& e) {
+    reason = e.what();
+  }
+  for (int n = 1;; ++n) {
+    const fs::path backup =
+        target.string() + (n == 1 ? ".bak" : fmt::format(".bak.{}", n));
+    if (::link(target.c_str(), backup.c_str()) == 0) {
+      sync_directory(dir_of(target), file);
+      return StateStore::Backup{backup, reason};
+    }
+    if (errno != EEXIST) {
+      throw IoError(fmt::format(
+          "cannot replace {}: this rpx cannot read it ({}) and cannot keep a "
+          "copy as {}: {}; nothing was written",
+          file.string(), reason, backup.string(), std::strerror(errno)));
+    }
   }
 }
 
@@ -362,7 +468,8 @@ StudentState StateStore::load() const {
   return parse_state(text, m_file.string());
 }
 
-void StateStore::create(StudentState state, Overwrite overwrite) {
+std::optional<StateStore::Backup> StateStore::create(StudentState state,
+                                                     Overwrite overwrite) {
   refuse_newer(m_file, state.schema);
   const fs::path target = resolve_target(m_file);
   check_target(m_file, target,
@@ -378,13 +485,18 @@ void StateStore::create(StudentState state, Overwrite overwrite) {
     throw WouldOverwrite(fmt::format(
         "{} already exists; use --force to replace it", m_file.string()));
   }
+  std::optional<Backup> backup;
+  if (exists) {
+    backup = back_up_unreadable(m_file, target);
+  }
   if (state.uuid.empty()) {
     state.uuid = make_uuid();
   }
   state.revision = 1;
   stamp(state, m_options);
-  write_atomically(m_file, target, serialize_state(state), KeepMode::no,
+  write_atomically(m_file, target, encode(state, m_file), KeepMode::no,
                    m_options.crash);
+  return backup;
 }
 
 StudentState StateStore::update(
@@ -404,7 +516,7 @@ StudentState StateStore::update(
   }
   ++state.revision;
   stamp(state, m_options);
-  write_atomically(m_file, target, serialize_state(state), KeepMode::yes,
+  write_atomically(m_file, target, encode(state, m_file), KeepMode::yes,
                    m_options.crash);
   return state;
 }

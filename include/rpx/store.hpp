@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace rpx {
@@ -44,10 +45,18 @@ class StateStore {
   /// `IoError` or `DataError`.
   StudentState load() const;
 
+  /// What `create` did with a file it replaced that this rpx cannot read
+  /// (unparsable, or of a newer schema).
+  struct Backup {
+    std::filesystem::path file;  // the old file, kept under this name
+    std::string reason;          // why it could not be read
+  };
+
   /// Creates the file (parents 0700, file 0600) with `state`, revision 1,
   /// in the current schema. Throws `WouldOverwrite` when it exists and
-  /// `overwrite` is no.
-  void create(StudentState state, Overwrite overwrite);
+  /// `overwrite` is no. A file replaced that this rpx cannot read is first
+  /// linked to `FILE.bak` (`.bak.2`, ... when taken), returned.
+  std::optional<Backup> create(StudentState state, Overwrite overwrite);
 
   /// Locked read-modify-write: loads, calls `change`, raises the revision,
   /// saves atomically in the current schema (migrating an older file), and

@@ -78,6 +78,15 @@ long long require_integer(std::string_view value, long long min,
   return v;
 }
 
+const std::string& require_length(const std::string& value, std::size_t max,
+                                  std::string_view what) {
+  if (value.size() > max) {
+    throw UsageError(fmt::format("{} is {} bytes long; at most {} are accepted",
+                                 what, value.size(), max));
+  }
+  return value;
+}
+
 const Rules& Context::rules() {
   if (!m_rules) {
     if (globals.rules.empty()) {

@@ -62,6 +62,11 @@ Date require_date(std::string_view value, std::string_view what);
 long long require_integer(std::string_view value, long long min,
                           long long max, std::string_view what);
 
+/// `value`, or `UsageError` naming `what` when it is longer than `max`
+/// bytes (docs/state-file.md, "Limits").
+const std::string& require_length(const std::string& value, std::size_t max,
+                                  std::string_view what);
+
 /// The value of environment variable `name`, or "".
 std::string env(const char* name);
 
