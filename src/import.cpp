@@ -426,6 +426,16 @@ ImportPlan plan_import(const Roster& roster, const fs::path& dir,
                                   std::strerror(errno)));
       }
       plan.items.push_back({i, std::move(file), ImportAction::create, {}, {}});
+    } else if (!S_ISREG(fst.st_mode)) {
+      // A symlink could lead out of DIR, a dangling one is not "unchanged":
+      // inside DIR, import touches regular files only.
+      try {
+        require_regular(file, fst.st_mode);
+      } catch (const DataError& e) {
+        throw DataError(
+            fmt::format("{}; import only reads and writes regular files in {}",
+                        e.what(), dir.string()));
+      }
     } else {
       plan.items.push_back(plan_existing(row, i, file, update));
     }

@@ -23,8 +23,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// As the kernel's own limit before ELOOP.
-constexpr int k_max_symlinks = 40;
 /// mkstemp replaces these six characters with [A-Za-z0-9].
 constexpr std::string_view k_temp_suffix = "XXXXXX";
 /// Lock polling: start short so an uncontended wait costs little, back off
@@ -38,9 +36,16 @@ NoStateFile no_state_file(const fs::path& file) {
       file.string()));
 }
 
-DataError is_a_directory(const fs::path& file) {
-  return DataError(
-      fmt::format("{}: is a directory, not a file", file.string()));
+/// Refuses a path that can only name a directory (`x.json/`, `.`, `..`),
+/// before anything is made: `init` would create `x.json/` and
+/// `x.json/.lock`, then refuse.
+void check_name(const fs::path& file) {
+  const std::string name = file.filename().string();
+  if (name.empty() || name == "." || name == "..") {
+    throw UsageError(fmt::format(
+        "invalid state file {}: it names a directory; give a file name",
+        file.string()));
+  }
 }
 
 /// What a change needs of a state file that exists.
@@ -57,9 +62,9 @@ bool check_target(const fs::path& file, const fs::path& target, Need need) {
   if (::stat(target.c_str(), &st) != 0) {
     return errno != ENOENT;
   }
-  if (S_ISDIR(st.st_mode)) {
-    throw is_a_directory(file);
-  }
+  // A device, a FIFO or a socket is not ours to replace (as root, `init
+  // --force` turned /dev/null into a regular file).
+  require_regular(file, st.st_mode);
   const auto denied = [&](int mode) {
     return ::faccessat(AT_FDCWD, target.c_str(), mode, AT_EACCESS) != 0 &&
            (errno == EACCES || errno == EPERM || errno == EROFS);
@@ -72,26 +77,6 @@ bool check_target(const fs::path& file, const fs::path& target, Need need) {
     fail_write(file, errno);
   }
   return true;
-}
-
-/// The file a save must replace: `file` itself, or the end of its chain of
-/// symlinks, so that a link stays a link and its target is what changes.
-/// The target need not exist (create through a dangling link makes it).
-fs::path resolve_target(const fs::path& file) {
-  fs::path p = file;
-  for (int i = 0; i < k_max_symlinks; ++i) {
-    struct stat st {};
-    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
-      return p;
-    }
-    std::error_code ec;
-    const fs::path link = fs::read_symlink(p, ec);
-    if (ec) {
-      fail_write(file, ec.value());
-    }
-    p = link.is_absolute() ? link : p.parent_path() / link;
-  }
-  fail_write(file, ELOOP);
 }
 
 fs::path dir_of(const fs::path& file) {
@@ -460,6 +445,7 @@ StateStore::StateStore(fs::path file, StoreOptions options)
     : m_file(std::move(file)), m_options(options) {}
 
 StudentState StateStore::load() const {
+  check_name(m_file);
   struct stat st {};
   if (::stat(m_file.c_str(), &st) != 0 && errno == ENOENT) {
     throw no_state_file(m_file);
@@ -470,16 +456,17 @@ StudentState StateStore::load() const {
 
 std::optional<StateStore::Backup> StateStore::create(StudentState state,
                                                      Overwrite overwrite) {
+  check_name(m_file);
   refuse_newer(m_file, state.schema);
-  const fs::path target = resolve_target(m_file);
+  const fs::path target = resolve_symlinks(m_file);
   check_target(m_file, target,
                overwrite == Overwrite::yes ? Need::write : Need::nothing);
   create_parents(dir_of(target));
   const FileLock lock(m_file, target, m_options.lock_wait);
   struct stat st {};
   const bool exists = ::lstat(target.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) {
-    throw is_a_directory(m_file);
+  if (exists) {
+    require_regular(m_file, st.st_mode);
   }
   if (exists && overwrite == Overwrite::no) {
     throw WouldOverwrite(fmt::format(
@@ -501,7 +488,8 @@ std::optional<StateStore::Backup> StateStore::create(StudentState state,
 
 StudentState StateStore::update(
     const std::function<void(StudentState&)>& change) {
-  const fs::path target = resolve_target(m_file);
+  check_name(m_file);
+  const fs::path target = resolve_symlinks(m_file);
   // Checked before locking, so that a wrong path leaves no lock file behind.
   if (!check_target(m_file, target, Need::read_write)) {
     throw no_state_file(m_file);

@@ -153,7 +153,16 @@ fs::path Context::state_file() const {
   if (!globals.file.empty()) {
     return globals.file;
   }
-  return default_state_path(env("XDG_DATA_HOME"), env("HOME"));
+  const std::string xdg = env("XDG_DATA_HOME");
+  const std::string home = env("HOME");
+  if (!xdg.starts_with('/') && !home.starts_with('/')) {
+    // Else the default would be relative: `init` would make
+    // ./.local/share/rpx/state.json wherever it is run.
+    throw UsageError(
+        "cannot find the state file: neither HOME nor XDG_DATA_HOME is an "
+        "absolute path; give --file FILE (or set RPX_FILE)");
+  }
+  return default_state_path(xdg, home);
 }
 
 namespace {
