@@ -368,6 +368,9 @@ void write_new_files(const ImportPlan& plan, const Roster& roster,
     }
   }
   batch.commit();
+  if (options.on_saved) {
+    options.on_saved(plan.dir);
+  }
 }
 
 }  // namespace

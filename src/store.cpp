@@ -442,7 +442,13 @@ fs::path default_state_path(std::string_view xdg_data_home,
 }
 
 StateStore::StateStore(fs::path file, StoreOptions options)
-    : m_file(std::move(file)), m_options(options) {}
+    : m_file(std::move(file)), m_options(std::move(options)) {}
+
+void StateStore::saved() const {
+  if (m_options.on_saved) {
+    m_options.on_saved(m_file);
+  }
+}
 
 StudentState StateStore::load() const {
   check_name(m_file);
@@ -483,6 +489,7 @@ std::optional<StateStore::Backup> StateStore::create(StudentState state,
   stamp(state, m_options);
   write_atomically(m_file, target, encode(state, m_file), KeepMode::no,
                    m_options.crash);
+  saved();
   return backup;
 }
 
@@ -506,6 +513,7 @@ StudentState StateStore::update(
   stamp(state, m_options);
   write_atomically(m_file, target, encode(state, m_file), KeepMode::yes,
                    m_options.crash);
+  saved();
   return state;
 }
 

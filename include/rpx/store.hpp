@@ -31,6 +31,9 @@ struct StoreOptions {
   /// The id of the rules in force; every save records it in the file's
   /// `rules` member. "" keeps what the state holds.
   std::string rules = {};
+  /// Called with the file's name once a save is in place (the rename
+  /// done), so that a later failure can say the change was saved.
+  std::function<void(const std::filesystem::path&)> on_saved = {};
 };
 
 /// One state file on disk, with its lock file beside it (`FILE.lock`).
@@ -66,6 +69,8 @@ class StateStore {
   StudentState update(const std::function<void(StudentState&)>& change);
 
  private:
+  void saved() const;
+
   std::filesystem::path m_file;
   StoreOptions m_options;
 };

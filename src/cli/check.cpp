@@ -11,6 +11,7 @@
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "student.hpp"
 
@@ -127,7 +128,7 @@ void put_all(const std::vector<Ranked<std::string>>& items) {
 void print_errors(const std::vector<BatchError>& errors) {
   std::fflush(stdout);
   for (const BatchError& e : errors) {
-    std::fputs(render_error_line(e).c_str(), stderr);
+    write_stderr(render_error_line(e));
   }
 }
 

@@ -194,6 +194,7 @@ CrashPoint test_crash_point() {
 
 StoreOptions Context::store_options() {
   StoreOptions o;
+  o.on_saved = [this](const fs::path& file) { m_saved = file; };
   o.crash = test_crash_point();
   o.rules = rules().id;
   const std::string wait = env("RPX_LOCK_TIMEOUT");

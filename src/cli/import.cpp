@@ -8,6 +8,7 @@
 #include <rpx/import.hpp>
 #include <rpx/roster.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 
 namespace rpx::cli {
@@ -37,11 +38,12 @@ std::string students(std::size_t n) {
   const std::size_t n = roster.errors.size();
   std::fflush(stdout);
   for (std::size_t i = 0; i < n && i < k_max_listed_errors; ++i) {
-    fmt::print(stderr, "rpx: {}:{}: {}\n", name, roster.errors[i].line,
-               roster.errors[i].reason);
+    write_stderr(fmt::format("rpx: {}:{}: {}\n", name, roster.errors[i].line,
+                             roster.errors[i].reason));
   }
   if (n > k_max_listed_errors) {
-    fmt::print(stderr, "rpx: ... and {} more\n", n - k_max_listed_errors);
+    write_stderr(
+        fmt::format("rpx: ... and {} more\n", n - k_max_listed_errors));
   }
   throw DataError(fmt::format(
       "{}: {} error{}; nothing was imported (fix the roster and run again)",

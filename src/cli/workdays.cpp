@@ -5,6 +5,7 @@
 #include <rpx/exit_status.hpp>
 #include <rpx/render.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 
 namespace rpx::cli {
@@ -20,11 +21,12 @@ void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
     const Date hi = std::max(a, b);
     for (Date d = lo; d <= hi; d += date::days{1}) {
       if (!cal.covered(d)) {
-        fmt::print(stderr,
-                   "rpx: warning: the answer depends on {}, which no official "
-                   "holiday table covers yet (the {} schedule is not "
-                   "published): Monday–Friday assumed\n",
-                   format_date(d), cal.missing_notice(d));
+        std::fflush(stdout);
+        write_stderr(fmt::format(
+            "rpx: warning: the answer depends on {}, which no official "
+            "holiday table covers yet (the {} schedule is not "
+            "published): Monday–Friday assumed\n",
+            format_date(d), cal.missing_notice(d)));
         return;
       }
     }
