@@ -137,6 +137,24 @@ Date Context::today() {
       try {
         zone = date::locate_zone(zone_name);
       } catch (const std::exception&) {
+        zone = nullptr;
+      }
+      if (zone == nullptr) {
+        bool have_tzdata = false;
+        try {
+          have_tzdata = date::locate_zone("Asia/Shanghai") != nullptr;
+        } catch (const std::exception&) {
+        }
+        if (have_tzdata) {
+          // The zone database is there: the rules file names a zone that
+          // does not exist, a bad rules file.
+          throw DataError(fmt::format(
+              "{}: /time_zone: unknown time zone \"{}\" (expected an IANA "
+              "name such as \"Asia/Shanghai\")",
+              globals.rules.empty() ? std::string(k_default_rules)
+                                    : globals.rules,
+              zone_name));
+        }
         throw IoError(fmt::format(
             "cannot find time zone {} of the rules: install tzdata, or give "
             "--today DATE",

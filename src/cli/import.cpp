@@ -6,6 +6,7 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/import.hpp>
+#include <rpx/render_batch.hpp>
 #include <rpx/roster.hpp>
 
 #include "app.hpp"
@@ -54,33 +55,34 @@ std::string students(std::size_t n) {
 void print_plan(const ImportPlan& plan, const Roster& roster,
                 const std::string& into) {
   if (plan.create_dir) {
-    fmt::print("create directory {}\n", into);
+    fmt::print("create directory {}\n", printable(into));
   }
   for (const ImportItem& item : plan.items) {
     const RosterRow& row = roster.rows[item.row];
     if (item.action == ImportAction::create) {
-      fmt::print("create {}: {}, expiry {}\n", item.file.string(),
-                 row.name.empty() ? "(no name)" : row.name,
+      fmt::print("create {}: {}, expiry {}\n", printable(item.file.string()),
+                 row.name.empty() ? "(no name)" : printable(row.name),
                  format_date(row.expiry));
     } else if (item.action == ImportAction::update) {
       std::vector<std::string> changes;
       if (item.old_name != row.name) {
-        changes.push_back(
-            fmt::format("name \"{}\" -> \"{}\"", item.old_name, row.name));
+        changes.push_back(fmt::format("name \"{}\" -> \"{}\"",
+                                      printable(item.old_name),
+                                      printable(row.name)));
       }
       if (item.old_expiry != row.expiry) {
         changes.push_back(fmt::format("expiry {} -> {}",
                                       format_date(item.old_expiry),
                                       format_date(row.expiry)));
       }
-      fmt::print("update {}: {}\n", item.file.string(),
+      fmt::print("update {}: {}\n", printable(item.file.string()),
                  fmt::join(changes, ", "));
     }
   }
   fmt::print(
       "would create {} in {} ({} unchanged, {} to update); nothing "
       "was written\n",
-      students(plan.count(ImportAction::create)), into,
+      students(plan.count(ImportAction::create)), printable(into),
       plan.count(ImportAction::unchanged), plan.count(ImportAction::update));
 }
 
