@@ -54,19 +54,20 @@ std::string cannot_read(const std::string& path, int err) {
   return fmt::format("cannot read {}: {}", path, std::strerror(err));
 }
 
-/// Whether a file may be reached twice: only through two paths, since a
-/// walk does not follow links to directories.
-enum class Overlap { no, maybe };
+/// A FIFO or a device would block the read, and cron with it.
+std::string not_regular(const std::string& path) {
+  return fmt::format("{}: not a regular file", path);
+}
 
-/// Collects files once each, whatever path they were reached by.
+/// Collects files once each, whatever path they were reached by: two
+/// paths, a symlink beside its target, or a hard link are the same file when
+/// they have the same device and inode.
 class Collector {
  public:
-  Collector(FoundFiles& out, Overlap overlap)
-      : m_out(out), m_overlap(overlap) {}
+  explicit Collector(FoundFiles& out) : m_out(out) {}
 
-  void add_file(const fs::path& file) {
-    if (m_overlap == Overlap::no ||
-        m_seen.insert(file.lexically_normal().string()).second) {
+  void add_file(const fs::path& file, const struct stat& st) {
+    if (m_seen.insert(fmt::format("{}:{}", st.st_dev, st.st_ino)).second) {
       m_out.files.push_back(file.string());
     }
   }
@@ -74,9 +75,22 @@ class Collector {
     m_out.errors.push_back(BatchError{file, std::move(error)});
   }
 
+  /// A state file's name met in a walk: a regular file (after links) is a
+  /// student; a dangling link, a loop, a FIFO or a device is a bad file,
+  /// reported like one named on the command line (exit 3), never skipped.
+  void add_found(const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+      add_error(file.string(), cannot_read(file.string(), errno));
+    } else if (S_ISREG(st.st_mode)) {
+      add_file(file, st);
+    } else if (!S_ISDIR(st.st_mode)) {  // a link to a directory is not walked
+      add_error(file.string(), not_regular(file.string()));
+    }
+  }
+
  private:
   FoundFiles& m_out;
-  Overlap m_overlap;
   std::unordered_set<std::string> m_seen;
 };
 
@@ -87,22 +101,21 @@ void walk(const fs::path& root, Collector& found) {
     const fs::path dir = std::move(pending.back());
     pending.pop_back();
     std::error_code ec;
+    std::vector<fs::directory_entry> entries;
     fs::directory_iterator it(dir, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
+      entries.push_back(*it);
+    }
+    // By name, so that of two paths to one file the same one is kept.
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) {
       std::error_code type_ec;
-      // The entry's type comes from the directory listing where the file
-      // system gives it: no stat per file, except for links.
-      if (entry.is_symlink(type_ec)) {
-        if (is_state_file_name(entry.path().filename().native()) &&
-            entry.is_regular_file(type_ec)) {
-          found.add_file(entry.path());
-        }
-      } else if (entry.is_directory(type_ec)) {
+      // The listing's type (no stat) tells directories to walk; links are
+      // not followed into directories.
+      if (!entry.is_symlink(type_ec) && entry.is_directory(type_ec)) {
         pending.push_back(entry.path());
-      } else if (entry.is_regular_file(type_ec) &&
-                 is_state_file_name(entry.path().filename().native())) {
-        found.add_file(entry.path());
+      } else if (is_state_file_name(entry.path().filename().native())) {
+        found.add_found(entry.path());
       }
     }
     if (ec) {
@@ -214,7 +227,7 @@ Urgency urgency_of(const std::string& file, const StudentState& state,
 
 FoundFiles find_state_files(const std::vector<std::string>& paths) {
   FoundFiles out;
-  Collector found(out, paths.size() > 1 ? Overlap::maybe : Overlap::no);
+  Collector found(out);
   for (const std::string& path : paths) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
@@ -222,10 +235,9 @@ FoundFiles find_state_files(const std::vector<std::string>& paths) {
     } else if (S_ISDIR(st.st_mode)) {
       walk(path, found);
     } else if (!S_ISREG(st.st_mode)) {
-      // A FIFO or a device would block the read, and cron with it.
-      found.add_error(path, fmt::format("{}: not a regular file", path));
+      found.add_error(path, not_regular(path));
     } else if (!is_rpx_debris(fs::path(path).filename().native())) {
-      found.add_file(path);
+      found.add_file(path, st);
     }
   }
   return out;

@@ -23,8 +23,46 @@ std::string size_text(std::size_t bytes) {
 
 }  // namespace
 
+void require_regular(const fs::path& file, unsigned mode) {
+  const mode_t type = mode & S_IFMT;
+  if (type == S_IFREG) {
+    return;
+  }
+  if (type == S_IFDIR) {
+    throw DataError(
+        fmt::format("{}: is a directory, not a file", file.string()));
+  }
+  const char* what = type == S_IFIFO    ? "a FIFO (named pipe)"
+                     : type == S_IFCHR  ? "a character device"
+                     : type == S_IFBLK  ? "a block device"
+                     : type == S_IFSOCK ? "a socket"
+                     : type == S_IFLNK  ? "a symbolic link"
+                                        : "not a regular file";
+  throw DataError(
+      fmt::format("{}: is {}, not a regular file", file.string(), what));
+}
+
+fs::path resolve_symlinks(const fs::path& file) {
+  constexpr int k_max_symlinks = 40;  // as the kernel's limit before ELOOP
+  fs::path p = file;
+  for (int i = 0; i < k_max_symlinks; ++i) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
+      return p;
+    }
+    std::error_code ec;
+    const fs::path link = fs::read_symlink(p, ec);
+    if (ec) {
+      fail_write(file, ec.value());
+    }
+    p = link.is_absolute() ? link : p.parent_path() / link;
+  }
+  fail_write(file, ELOOP);
+}
+
 std::string read_file(const fs::path& path, std::size_t limit) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO would wait for a writer forever.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     throw IoError(
         fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
@@ -34,8 +72,8 @@ std::string read_file(const fs::path& path, std::size_t limit) {
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    throw DataError(fmt::format("{}: is a directory, not a file", path.string()));
+  if (::fstat(fd, &st) == 0) {
+    require_regular(path, st.st_mode);
   }
   std::string text;
   char buf[65536];

@@ -1,5 +1,7 @@
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,9 +22,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// mkstemp replaces these six characters; the pattern is store's, so that
-/// the next save of the file removes a temporary file a crash left behind.
-constexpr std::string_view k_temp_suffix = ".tmp.XXXXXX";
+/// The staging directory of a running import, `DIR/.rpx-import.XXXXXX`:
+/// the new files are written there, away from the names `store` cleans up,
+/// and published from there. The import holds an flock on it while it runs,
+/// so that a later import can tell an abandoned one (killed) from a live one.
+constexpr std::string_view k_stage_prefix = ".rpx-import.";
+constexpr std::string_view k_stage_suffix = "XXXXXX";
 
 /// Makes `dir` and its missing parents with mode 0700, whatever the umask
 /// (state files hold passport details). Returns the directories made,
@@ -50,9 +55,45 @@ std::vector<fs::path> make_directories(const fs::path& dir) {
   return missing;
 }
 
+/// Removes what killed imports left in `dir_fd`: staging directories that
+/// no process holds locked. Best effort.
+void remove_abandoned_stages(int dir_fd) {
+  DIR* d = ::fdopendir(::dup(dir_fd));
+  if (d == nullptr) {
+    return;
+  }
+  std::vector<std::string> names;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name.starts_with(k_stage_prefix) &&
+        name.size() == k_stage_prefix.size() + k_stage_suffix.size()) {
+      names.emplace_back(name);
+    }
+  }
+  ::closedir(d);
+  for (const std::string& name : names) {
+    const int fd = ::openat(dir_fd, name.c_str(),
+                            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+      continue;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      if (DIR* stage = ::fdopendir(::dup(fd))) {
+        while (const dirent* e = ::readdir(stage)) {
+          ::unlinkat(fd, e->d_name, 0);  // fails harmlessly on . and ..
+        }
+        ::closedir(stage);
+      }
+      ::unlinkat(dir_fd, name.c_str(), AT_REMOVEDIR);
+    }
+    ::close(fd);
+  }
+}
+
 /// A batch of new files in one directory that appear all together or not
 /// at all (docs/import.md, "Durability"). Destroyed before `commit`, it
-/// removes every file it wrote.
+/// removes every file it wrote, and of those it had published only the
+/// ones nobody has changed since.
 class NewFiles {
  public:
   explicit NewFiles(const fs::path& dir)
@@ -67,31 +108,35 @@ class NewFiles {
     if ((st.st_mode & S_IWGRP) != 0) {
       m_group = st.st_gid;
     }
+    remove_abandoned_stages(m_fd);
   }
   ~NewFiles() {
     if (!m_committed) {
-      for (std::size_t i = 0; i < m_files.size(); ++i) {
-        ::unlinkat(m_fd, m_files[i].temp.c_str(), 0);
-        if (i < m_renamed) {
-          ::unlinkat(m_fd, m_files[i].name.c_str(), 0);
-        }
-      }
+      roll_back();
+    }
+    if (m_stage_fd >= 0) {
+      ::unlinkat(m_fd, m_stage.c_str(), AT_REMOVEDIR);
+      ::close(m_stage_fd);
     }
     ::close(m_fd);
   }
   NewFiles(const NewFiles&) = delete;
   NewFiles& operator=(const NewFiles&) = delete;
 
-  /// Writes `text` to a temporary file that `commit` renames to `name`.
-  void write(const std::string& name, std::string_view text) {
+  /// Writes `text` to the staging directory, for `commit` to publish as
+  /// `name`.
+  void write(const std::string& name, std::string text) {
     const fs::path file = m_dir / name;
-    std::string temp =
-        (m_dir / ("." + name)).string() + std::string(k_temp_suffix);
-    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+    if (m_stage_fd < 0) {
+      make_stage(file);
+    }
+    const int fd =
+        ::openat(m_stage_fd, name.c_str(),
+                 O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
       fail_write(file, errno);
     }
-    m_files.push_back({name, fs::path(temp).filename().string()});
+    m_files.push_back({name, std::move(text), 0, 0});
     struct Closer {
       int fd;
       ~Closer() {
@@ -101,7 +146,13 @@ class NewFiles {
       }
     } closer{fd};
     set_mode(fd, file);
-    write_all(fd, text, file);
+    write_all(fd, m_files.back().text, file);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      fail_write(file, errno);
+    }
+    m_files.back().dev = st.st_dev;
+    m_files.back().ino = st.st_ino;
     closer.fd = -1;
     // NFS reports write errors on close.
     if (::close(fd) != 0) {
@@ -110,21 +161,105 @@ class NewFiles {
   }
 
   /// Makes the files durable, then visible: one sync of the file system,
-  /// renames that never replace a file, one sync of the directory.
+  /// renames that never replace a file, one sync of the directory. On a
+  /// failure, rolls back and says what it kept.
   void commit() {
-    sync_contents();
-    for (; m_renamed < m_files.size(); ++m_renamed) {
-      rename_into_place(m_files[m_renamed]);
+    try {
+      sync_contents();
+      for (; m_renamed < m_files.size(); ++m_renamed) {
+        rename_into_place(m_files[m_renamed]);
+      }
+      sync_directory(m_dir, m_dir);
+    } catch (const IoError& e) {
+      const std::vector<std::string> kept = roll_back();
+      if (kept.empty()) {
+        throw;
+      }
+      throw IoError(
+          fmt::format("{} (kept {}, changed since this import created it)",
+                      e.what(), fmt::join(kept, ", ")));
     }
-    sync_directory(m_dir, m_dir);
     m_committed = true;
   }
 
  private:
   struct File {
     std::string name;  // final name in the directory
-    std::string temp;  // temporary name in the directory
+    std::string text;  // what was written
+    dev_t dev;
+    ino_t ino;
   };
+
+  /// Makes and locks the staging directory; a failure names `file`, the
+  /// first file that cannot be written.
+  void make_stage(const fs::path& file) {
+    std::string stage = (m_dir / std::string(k_stage_prefix)).string() +
+                        std::string(k_stage_suffix);
+    if (::mkdtemp(stage.data()) == nullptr) {
+      fail_write(file, errno);
+    }
+    m_stage = fs::path(stage).filename().string();
+    m_stage_fd = ::openat(m_fd, m_stage.c_str(),
+                          O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (m_stage_fd < 0 || ::flock(m_stage_fd, LOCK_EX) != 0) {
+      const int err = errno;
+      ::unlinkat(m_fd, m_stage.c_str(), AT_REMOVEDIR);
+      fail_write(file, err);
+    }
+  }
+
+  /// Removes the staged files and the published ones that are still what
+  /// this import wrote (same inode, same content), each under its lock
+  /// file when one exists, so that a `done` saved meanwhile is never lost.
+  /// Returns the published files kept.
+  std::vector<std::string> roll_back() {
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+      if (i >= m_renamed) {
+        ::unlinkat(m_stage_fd, m_files[i].name.c_str(), 0);
+      } else if (!remove_if_unchanged(m_files[i])) {
+        kept.push_back((m_dir / m_files[i].name).string());
+      }
+    }
+    m_files.clear();
+    m_renamed = 0;
+    m_committed = true;
+    return kept;
+  }
+
+  bool remove_if_unchanged(const File& f) const {
+    const std::string lock_name = f.name + ".lock";
+    const int lock = ::openat(m_fd, lock_name.c_str(),
+                              O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct Unlock {
+      int fd;
+      ~Unlock() {
+        if (fd >= 0) {
+          ::close(fd);
+        }
+      }
+    } unlock{lock};
+    if (lock >= 0 && ::flock(lock, LOCK_EX | LOCK_NB) != 0) {
+      return false;  // an rpx is changing it right now
+    }
+    const int fd = ::openat(m_fd, f.name.c_str(),
+                            O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+      return errno == ENOENT;
+    }
+    struct stat st {};
+    bool same = ::fstat(fd, &st) == 0 && st.st_dev == f.dev &&
+                st.st_ino == f.ino &&
+                static_cast<std::size_t>(st.st_size) == f.text.size();
+    if (same) {
+      std::string text(f.text.size(), '\0');
+      same = ::pread(fd, text.data(), text.size(), 0) ==
+                 static_cast<ssize_t>(text.size()) &&
+             text == f.text;
+    }
+    ::close(fd);
+    return same && ::unlinkat(m_fd, f.name.c_str(), 0) == 0;
+  }
 
   /// 0600, or 0660 when the file could be given the share's group (a file
   /// in our own group is not widened: the group may be a large one).
@@ -142,7 +277,7 @@ class NewFiles {
     }
   }
 
-  /// Every temporary file's data and inode on disk: one `syncfs` instead
+  /// Every staged file's data and inode on disk: one `syncfs` instead
   /// of an `fsync` per file, which is what makes 10^5 files take seconds.
   void sync_contents() const {
     if (::syncfs(m_fd) == 0) {
@@ -152,7 +287,7 @@ class NewFiles {
       fail_write(m_dir, errno);
     }
     for (const File& f : m_files) {  // no syncfs: one fsync per file
-      const int fd = ::openat(m_fd, f.temp.c_str(), O_RDONLY | O_CLOEXEC);
+      const int fd = ::openat(m_stage_fd, f.name.c_str(), O_RDONLY | O_CLOEXEC);
       const int rc = fd < 0 ? -1 : ::fsync(fd);
       const int err = errno;
       if (fd >= 0) {
@@ -165,14 +300,14 @@ class NewFiles {
   }
 
   void rename_into_place(const File& f) const {
-    int rc = ::renameat2(m_fd, f.temp.c_str(), m_fd, f.name.c_str(),
+    int rc = ::renameat2(m_stage_fd, f.name.c_str(), m_fd, f.name.c_str(),
                          RENAME_NOREPLACE);
     if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
       // No RENAME_NOREPLACE on this file system: a hard link fails just
       // the same when the name exists.
-      rc = ::linkat(m_fd, f.temp.c_str(), m_fd, f.name.c_str(), 0);
+      rc = ::linkat(m_stage_fd, f.name.c_str(), m_fd, f.name.c_str(), 0);
       if (rc == 0) {
-        ::unlinkat(m_fd, f.temp.c_str(), 0);
+        ::unlinkat(m_stage_fd, f.name.c_str(), 0);
       }
     }
     if (rc != 0 && errno == EEXIST) {
@@ -188,6 +323,8 @@ class NewFiles {
 
   fs::path m_dir;
   int m_fd;
+  std::string m_stage;  // name of the staging directory in m_dir
+  int m_stage_fd = -1;
   std::optional<gid_t> m_group;
   std::vector<File> m_files;
   std::size_t m_renamed = 0;
@@ -231,6 +368,9 @@ void write_new_files(const ImportPlan& plan, const Roster& roster,
     }
   }
   batch.commit();
+  if (options.on_saved) {
+    options.on_saved(plan.dir);
+  }
 }
 
 }  // namespace
@@ -289,6 +429,16 @@ ImportPlan plan_import(const Roster& roster, const fs::path& dir,
                                   std::strerror(errno)));
       }
       plan.items.push_back({i, std::move(file), ImportAction::create, {}, {}});
+    } else if (!S_ISREG(fst.st_mode)) {
+      // A symlink could lead out of DIR, a dangling one is not "unchanged":
+      // inside DIR, import touches regular files only.
+      try {
+        require_regular(file, fst.st_mode);
+      } catch (const DataError& e) {
+        throw DataError(
+            fmt::format("{}; import only reads and writes regular files in {}",
+                        e.what(), dir.string()));
+      }
     } else {
       plan.items.push_back(plan_existing(row, i, file, update));
     }

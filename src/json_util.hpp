@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rpx::json_util {
 
@@ -68,5 +69,25 @@ class Reader {
 
 /// Escapes `key` for use as a JSON Pointer token (RFC 6901: ~ and /).
 std::string pointer_token(std::string_view key);
+
+/// A member of an object as written in the file: its name (unescaped) and
+/// its value's text, whitespace outside strings removed, numbers and
+/// strings exactly as they were (`1E2`, `-0`, `"\u00e9"`).
+struct RawMember {
+  std::string key;
+  std::string raw;
+};
+
+/// The members of the JSON object `text` (valid JSON, as `parse` accepted
+/// it), in order; empty when `text` is not an object.
+std::vector<RawMember> raw_members(std::string_view text);
+
+/// The elements of the JSON array `text`, as `raw_members` gives values.
+std::vector<std::string> raw_elements(std::string_view text);
+
+/// Layout of `write_raw`: nlohmann's `dump(indent)` for `indent` >= 0 on
+/// a value that starts at column `column` (its own line's indent), else
+/// compact.
+std::string write_raw(std::string_view raw, int indent, std::size_t column);
 
 }  // namespace rpx::json_util

@@ -262,11 +262,14 @@ std::string valid_utf8(std::string_view text) {
       text, [](char32_t) { return std::optional<std::string_view>(); });
 }
 
-std::string csv_field(std::string_view text) {
+std::string csv_field(std::string_view text, CsvCells cells) {
+  const bool formula =
+      cells == CsvCells::guarded && !text.empty() &&
+      std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(text);
+    return formula ? "'" + std::string(text) : std::string(text);
   }
-  std::string out = "\"";
+  std::string out = formula ? "\"'" : "\"";
   for (char c : text) {
     out += c;
     if (c == '"') {
@@ -283,15 +286,16 @@ std::string render_csv_header() {
 }
 
 std::string render_csv_row(const std::string& file, const StudentState& s,
-                           const Assessment& a) {
+                           const Assessment& a, CsvCells cells) {
   const Deadline& dl = a.deadline;
   return fmt::format(
-      "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(valid_utf8(file)),
-      csv_field(s.student_id), csv_field(s.name), phase_name(a.phase),
-      format_date(dl.expiry), format_date(dl.filing_deadline),
-      format_date(dl.last_office_day), a.days_to_deadline, a.next_step,
-      date_or_empty(a.progress_note), date_or_empty(a.ready_estimate),
-      a.calendar_covered ? "true" : "false", basis_name(a.calendar_basis));
+      "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+      csv_field(valid_utf8(file), cells), csv_field(s.student_id, cells),
+      csv_field(s.name, cells), phase_name(a.phase), format_date(dl.expiry),
+      format_date(dl.filing_deadline), format_date(dl.last_office_day),
+      a.days_to_deadline, a.next_step, date_or_empty(a.progress_note),
+      date_or_empty(a.ready_estimate), a.calendar_covered ? "true" : "false",
+      basis_name(a.calendar_basis));
 }
 
 std::string_view basis_mark(Basis b) noexcept {

@@ -266,7 +266,10 @@ std::string ics_escape(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const auto b = static_cast<unsigned char>(c);
-    if (c == '\\' || c == ';' || c == ',') {
+    if (b == 0xC2 && i + 1 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      ++i;  // a C1 control (U+0080-U+009F): dropped like C0 ones
+    } else if (c == '\\' || c == ';' || c == ',') {
       out += '\\';
       out += c;
     } else if (c == '\n' ||

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <rpx/render.hpp>
+#include <rpx/render_batch.hpp>
 
 #include "render_detail.hpp"
 
@@ -143,11 +144,36 @@ std::string if_filed_lines(const Assessment& a, const Rules& rules) {
   return out;
 }
 
+/// `cycle` with its user-entered texts (notes, phone) made `printable`.
+void make_printable(Cycle& cycle) {
+  for (StepRecord& step : cycle.steps) {
+    step.note = printable(step.note);
+  }
+  if (cycle.progress_note) {
+    cycle.progress_note->phone = printable(cycle.progress_note->phone);
+  }
+}
+
+/// `state` as it may be shown on a terminal: control characters (C0, DEL,
+/// C1) in its names, notes and phones replaced by `?`, so that an ESC in a
+/// state file cannot retitle or clear the user's terminal.
+StudentState shown(const StudentState& state) {
+  StudentState s = state;
+  s.name = printable(s.name);
+  s.student_id = printable(s.student_id);
+  make_printable(s.current);
+  for (Cycle& c : s.history) {
+    make_printable(c);
+  }
+  return s;
+}
+
 }  // namespace
 
-std::string render_status_text(const StudentState& s, const Assessment& a,
+std::string render_status_text(const StudentState& state, const Assessment& a,
                                const Rules& rules, const WorkCalendar& calendar,
                                Date today, TextStyle style) {
+  const StudentState s = shown(state);
   const Paint paint{style.color};
   std::string out;
   std::string who = s.name.empty() ? std::string("Student") : s.name;
@@ -234,9 +260,10 @@ std::string render_status_text(const StudentState& s, const Assessment& a,
   return out;
 }
 
-std::string render_plan_text(const StudentState& s, const Assessment& a,
+std::string render_plan_text(const StudentState& state, const Assessment& a,
                              const Rules& rules, const WorkCalendar& calendar,
                              Date today) {
+  const StudentState s = shown(state);
   const Deadline& dl = a.deadline;
   std::string out;
   out += fmt::format("Plan for {}, as of {}\n\n",

@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <rpx/roster.hpp>
+#include <rpx/state.hpp>
 #include <unordered_map>
 
 namespace rpx {
@@ -146,13 +147,18 @@ std::string lower(std::string_view s) {
 }
 
 /// `s` in double quotes, with control characters and bytes that are not
-/// UTF-8 written as \xNN, so that a message is one readable line.
+/// UTF-8 written as \xNN (a C1 control as \u0080 to \u009F), so that a
+/// message is one readable line.
 std::string quoted_text(std::string_view s) {
   const bool utf8 = is_valid_utf8(s);
   std::string out = "\"";
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8)) {
+    if (utf8 && b == 0xC2 && i + 1 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
+    } else if (b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8)) {
       out += fmt::format("\\x{:02X}", b);
     } else {
       out += c;
@@ -268,6 +274,10 @@ std::optional<std::string> read_row(
   if (std::string problem = student_id_problem(row.student_id);
       !problem.empty()) {
     return problem;
+  }
+  if (row.name.size() > k_max_name_bytes) {
+    return fmt::format("the name is {} bytes long (at most {})",
+                       row.name.size(), k_max_name_bytes);
   }
   const auto [it, fresh] = ids.try_emplace(row.student_id, r.line);
   if (!fresh) {
@@ -386,9 +396,15 @@ std::string student_id_problem(std::string_view id) {
   if (id.front() == '.') {
     return why("starts with a dot (hidden files, . and ..)");
   }
-  if (std::any_of(id.begin(), id.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-      })) {
+  // C0, DEL, and C1 (U+0080-U+009F: C2 80 to C2 9F in UTF-8).
+  bool control = false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const auto b = static_cast<unsigned char>(id[i]);
+    control = control || b < 0x20 || b == 0x7F ||
+              (b == 0xC2 && i + 1 < id.size() &&
+               static_cast<unsigned char>(id[i + 1]) <= 0x9F);
+  }
+  if (control) {
     return why("contains a control character");
   }
   if (!is_valid_utf8(id)) {

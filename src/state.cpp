@@ -215,19 +215,111 @@ bool fill_unknowns(StudentState& s, const J& root) {
   return any;
 }
 
-/// Adds `unknown` to `j` after its known members. A key that is known, or
-/// already present, is skipped: the known fields are the truth.
-void add_unknown(ordered_json& j, const Unknown& unknown, Keys known) {
-  for (const auto& [key, raw] : unknown) {
-    if (is_known(key, known) || j.contains(key)) {
-      continue;
+using Members = std::vector<json_util::RawMember>;
+
+const std::string* raw_member(const Members& members, std::string_view key) {
+  for (const auto& m : members) {
+    if (m.key == key) {
+      return &m.raw;
     }
-    ordered_json value = ordered_json::parse(raw, nullptr, false);
-    if (value.is_discarded()) {
+  }
+  return nullptr;
+}
+
+Unknown raw_unknown(const Members& members, Keys known) {
+  Unknown out;
+  for (const auto& m : members) {
+    if (!is_known(m.key, known)) {
+      out.emplace_back(m.key, m.raw);
+    }
+  }
+  return out;
+}
+
+/// Members of the object member `key`; empty when absent or not an object.
+Members object_members(const Members& parent, std::string_view key) {
+  const std::string* raw = raw_member(parent, key);
+  return raw ? json_util::raw_members(*raw) : Members{};
+}
+
+void fill_raw_cycle(Cycle& cycle, const Members& members) {
+  const Members steps = object_members(members, "steps");
+  for (std::size_t i = 0; i < k_step_ids.size(); ++i) {
+    cycle.steps[i].unknown =
+        raw_unknown(object_members(steps, k_step_ids[i]), k_step_keys);
+  }
+  if (cycle.progress_note) {
+    cycle.progress_note->unknown =
+        raw_unknown(object_members(members, "progress_note"), k_note_keys);
+  }
+}
+
+/// The unknown members of `s` as the file spells them (`root`).
+void fill_raw_unknowns(StudentState& s, const Members& root) {
+  s.unknown = raw_unknown(root, k_top_keys);
+  fill_raw_cycle(s.current, root);
+  const std::string* history = raw_member(root, "history");
+  const std::vector<std::string> entries =
+      history ? json_util::raw_elements(*history) : std::vector<std::string>{};
+  for (std::size_t i = 0; i < s.history.size() && i < entries.size(); ++i) {
+    const Members entry = json_util::raw_members(entries[i]);
+    s.history[i].unknown = raw_unknown(entry, k_history_keys);
+    fill_raw_cycle(s.history[i], entry);
+  }
+}
+
+/// Unknown members go into the document as marker strings, replaced by
+/// their raw text after `dump`: nlohmann would print `1E2` as `100.0`,
+/// `-0` as `0` and a 23-digit integer as a double.
+class RawValues {
+ public:
+  ordered_json marker(const std::string& key, const std::string& raw) {
+    if (!ordered_json::accept(raw)) {
       throw std::invalid_argument(
           fmt::format("unknown member \"{}\" holds invalid JSON", key));
     }
-    j[key] = std::move(value);
+    m_raw.push_back(raw);
+    return fmt::format("\x01rpx-raw-{}\x01", m_raw.size() - 1);
+  }
+
+  /// `text` (dumped with `indent`, -1 for compact) with each marker
+  /// replaced by its raw value, laid out as `dump` would.
+  std::string splice(const std::string& text, int indent) const {
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k < m_raw.size(); ++k) {
+      const std::string mark = fmt::format("\"\\u0001rpx-raw-{}\\u0001\"", k);
+      const std::size_t at = text.find(mark, from);
+      if (at == std::string::npos ||
+          text.find(mark, at + mark.size()) != std::string::npos) {
+        throw DataError(
+            "a text to be saved holds rpx's internal marker "
+            "\\u0001rpx-raw-; nothing was written");
+      }
+      const std::size_t line = text.rfind('\n', at);
+      const std::size_t start = line == std::string::npos ? 0 : line + 1;
+      const std::size_t column = text.find_first_not_of(' ', start) - start;
+      out.append(text, from, at - from);
+      out += json_util::write_raw(m_raw[k], indent, column);
+      from = at + mark.size();
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+  }
+
+ private:
+  std::vector<std::string> m_raw;
+};
+
+/// Adds `unknown` to `j` after its known members. A key that is known, or
+/// already present, is skipped: the known fields are the truth.
+void add_unknown(ordered_json& j, const Unknown& unknown, Keys known,
+                 RawValues& raw) {
+  for (const auto& [key, value] : unknown) {
+    if (is_known(key, known) || j.contains(key)) {
+      continue;
+    }
+    j[key] = raw.marker(key, value);
   }
 }
 
@@ -235,7 +327,8 @@ ordered_json date_or_null(const std::optional<Date>& d) {
   return d ? ordered_json(format_date(*d)) : ordered_json(nullptr);
 }
 
-ordered_json steps_json(const std::array<StepRecord, 5>& steps) {
+ordered_json steps_json(const std::array<StepRecord, 5>& steps,
+                        RawValues& raw) {
   ordered_json out = ordered_json::object();
   for (std::size_t i = 0; i < steps.size(); ++i) {
     ordered_json step = ordered_json::object();
@@ -243,13 +336,14 @@ ordered_json steps_json(const std::array<StepRecord, 5>& steps) {
     if (!steps[i].note.empty()) {
       step["note"] = steps[i].note;
     }
-    add_unknown(step, steps[i].unknown, k_step_keys);
+    add_unknown(step, steps[i].unknown, k_step_keys, raw);
     out[std::string(k_step_ids[i])] = std::move(step);
   }
   return out;
 }
 
-ordered_json progress_note_json(const std::optional<ProgressNote>& note) {
+ordered_json progress_note_json(const std::optional<ProgressNote>& note,
+                                RawValues& raw) {
   if (!note) {
     return nullptr;
   }
@@ -258,17 +352,17 @@ ordered_json progress_note_json(const std::optional<ProgressNote>& note) {
   if (!note->phone.empty()) {
     out["phone"] = note->phone;
   }
-  add_unknown(out, note->unknown, k_note_keys);
+  add_unknown(out, note->unknown, k_note_keys, raw);
   return out;
 }
 
-ordered_json history_json(const Cycle& cycle) {
+ordered_json history_json(const Cycle& cycle, RawValues& raw) {
   ordered_json out = ordered_json::object();
   out["expiry"] = format_date(cycle.expiry);
-  out["steps"] = steps_json(cycle.steps);
-  out["progress_note"] = progress_note_json(cycle.progress_note);
+  out["steps"] = steps_json(cycle.steps, raw);
+  out["progress_note"] = progress_note_json(cycle.progress_note, raw);
   out["new_expiry"] = date_or_null(cycle.new_expiry);
-  add_unknown(out, cycle.unknown, k_history_keys);
+  add_unknown(out, cycle.unknown, k_history_keys, raw);
   return out;
 }
 
@@ -313,19 +407,20 @@ void random_bytes(std::span<unsigned char> buf) {
 StudentState parse_state(std::string_view text, const std::string& name) {
   const json root = json_util::parse(text, name);
   StudentState s = read_known(Reader(root, name));
-  // nlohmann::json sorts members, so the original order of unknown members
-  // is lost; re-read in order only in the rare file that has some, keeping
-  // the common case (batch `check` over many files) to one parse.
+  // nlohmann::json sorts members and turns numbers into doubles; re-read the
+  // unknown members' text, in order, only in the rare file that has some,
+  // keeping the common case (batch `check` over many files) to one parse.
   if (fill_unknowns(s, root)) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
       text.remove_prefix(3);
     }
-    fill_unknowns(s, ordered_json::parse(text));
+    fill_raw_unknowns(s, json_util::raw_members(text));
   }
   return s;
 }
 
-std::string serialize_state(const StudentState& state) {
+std::string serialize_state(const StudentState& state, Layout layout) {
+  RawValues raw;
   ordered_json root = ordered_json::object();
   root["schema"] = state.schema;
   if (state.schema >= k_rules_schema) {
@@ -336,17 +431,20 @@ std::string serialize_state(const StudentState& state) {
   root["name"] = state.name;
   root["student_id"] = state.student_id;
   root["expiry"] = format_date(state.current.expiry);
-  root["steps"] = steps_json(state.current.steps);
-  root["progress_note"] = progress_note_json(state.current.progress_note);
+  root["steps"] = steps_json(state.current.steps, raw);
+  root["progress_note"] = progress_note_json(state.current.progress_note, raw);
   ordered_json history = ordered_json::array();
   for (const Cycle& cycle : state.history) {
-    history.push_back(history_json(cycle));
+    history.push_back(history_json(cycle, raw));
   }
   root["history"] = std::move(history);
-  add_unknown(root, state.unknown, k_top_keys);
+  add_unknown(root, state.unknown, k_top_keys, raw);
   // Invalid UTF-8 (from a command-line argument) becomes U+FFFD rather than
   // failing the save: a state file must always be writable and valid JSON.
-  return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) +
+  const int indent = layout == Layout::indented ? 2 : -1;
+  return raw.splice(root.dump(indent, ' ', false,
+                              ordered_json::error_handler_t::replace),
+                    indent) +
          "\n";
 }
 

@@ -23,8 +23,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// As the kernel's own limit before ELOOP.
-constexpr int k_max_symlinks = 40;
 /// mkstemp replaces these six characters with [A-Za-z0-9].
 constexpr std::string_view k_temp_suffix = "XXXXXX";
 /// Lock polling: start short so an uncontended wait costs little, back off
@@ -38,9 +36,16 @@ NoStateFile no_state_file(const fs::path& file) {
       file.string()));
 }
 
-DataError is_a_directory(const fs::path& file) {
-  return DataError(
-      fmt::format("{}: is a directory, not a file", file.string()));
+/// Refuses a path that can only name a directory (`x.json/`, `.`, `..`),
+/// before anything is made: `init` would create `x.json/` and
+/// `x.json/.lock`, then refuse.
+void check_name(const fs::path& file) {
+  const std::string name = file.filename().string();
+  if (name.empty() || name == "." || name == "..") {
+    throw UsageError(fmt::format(
+        "invalid state file {}: it names a directory; give a file name",
+        file.string()));
+  }
 }
 
 /// What a change needs of a state file that exists.
@@ -57,9 +62,9 @@ bool check_target(const fs::path& file, const fs::path& target, Need need) {
   if (::stat(target.c_str(), &st) != 0) {
     return errno != ENOENT;
   }
-  if (S_ISDIR(st.st_mode)) {
-    throw is_a_directory(file);
-  }
+  // A device, a FIFO or a socket is not ours to replace (as root, `init
+  // --force` turned /dev/null into a regular file).
+  require_regular(file, st.st_mode);
   const auto denied = [&](int mode) {
     return ::faccessat(AT_FDCWD, target.c_str(), mode, AT_EACCESS) != 0 &&
            (errno == EACCES || errno == EPERM || errno == EROFS);
@@ -72,26 +77,6 @@ bool check_target(const fs::path& file, const fs::path& target, Need need) {
     fail_write(file, errno);
   }
   return true;
-}
-
-/// The file a save must replace: `file` itself, or the end of its chain of
-/// symlinks, so that a link stays a link and its target is what changes.
-/// The target need not exist (create through a dangling link makes it).
-fs::path resolve_target(const fs::path& file) {
-  fs::path p = file;
-  for (int i = 0; i < k_max_symlinks; ++i) {
-    struct stat st {};
-    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
-      return p;
-    }
-    std::error_code ec;
-    const fs::path link = fs::read_symlink(p, ec);
-    if (ec) {
-      fail_write(file, ec.value());
-    }
-    p = link.is_absolute() ? link : p.parent_path() / link;
-  }
-  fail_write(file, ELOOP);
 }
 
 fs::path dir_of(const fs::path& file) {
@@ -156,16 +141,31 @@ class FileLock {
     // Read-write, since NFS emulates flock with fcntl locks, whose
     // exclusive kind needs a writable descriptor; read-only when that is
     // all we may have (a save will then report the real problem).
-    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // O_NOFOLLOW: a symlink planted at FILE.lock must not make rpx create
+    // or lock a file elsewhere; O_NONBLOCK: a FIFO there must not hang it.
+    constexpr int k_flags = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | k_flags, 0600);
     const int err = errno;
     if (fd < 0 && (err == EACCES || err == EROFS)) {
-      fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+      fd = ::open(lock.c_str(), O_RDONLY | k_flags);
+    }
+    if (fd < 0 && err == ELOOP) {
+      throw IoError(fmt::format(
+          "cannot write {}: its lock file {} is a symbolic link; remove it",
+          file.string(), lock.string()));
     }
     if (fd < 0) {
       // The first error: the fallback's ENOENT would hide why.
       throw IoError(
           fmt::format("cannot write {}: cannot open its lock file {}: {}",
                       file.string(), lock.string(), std::strerror(err)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      throw IoError(fmt::format(
+          "cannot write {}: its lock file {} is not a regular file; remove it",
+          file.string(), lock.string()));
     }
     return fd;
   }
@@ -199,11 +199,33 @@ class FileLock {
   int m_fd;
 };
 
-/// Removes leftovers of saves that crashed: `.NAME.tmp.XXXXXX` files. The
-/// caller holds the lock, and every save holds it while its temporary file
-/// exists, so any such file is an orphan. Best effort: errors are ignored.
+/// True when `name` in `dir_fd` is a regular file that no process holds an
+/// flock on: a live save holds one on its temporary file, so a file of the
+/// pattern that can be locked is provably abandoned.
+bool abandoned(int dir_fd, const std::string& name) {
+  const int fd = ::openat(dir_fd, name.c_str(),
+                          O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  struct stat st {};
+  const bool free = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return free;
+}
+
+/// Removes leftovers of saves that crashed: `.NAME.tmp.XXXXXX` regular
+/// files that nobody holds locked. The caller holds the lock, and every
+/// save holds it, and an flock on its temporary file, while that file
+/// exists. Best effort: errors are ignored.
 void remove_stale_temps(const fs::path& target) {
   const std::string prefix = temp_prefix_of(target);
+  const int dir_fd =
+      ::open(dir_of(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) {
+    return;
+  }
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_of(target), ec)) {
     const std::string name = entry.path().filename().string();
@@ -215,11 +237,11 @@ void remove_stale_temps(const fs::path& target) {
                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                              (c >= '0' && c <= '9');
                     });
-    std::error_code type_ec;
-    if (ours && entry.is_regular_file(type_ec) && !entry.is_symlink(type_ec)) {
-      fs::remove(entry.path(), type_ec);
+    if (ours && abandoned(dir_fd, name)) {
+      ::unlinkat(dir_fd, name.c_str(), 0);
     }
   }
+  ::close(dir_fd);
 }
 
 enum class KeepMode { no, yes };
@@ -230,9 +252,17 @@ class TempFile {
   TempFile(const fs::path& file, const fs::path& target)
       : m_path((dir_of(target) / temp_prefix_of(target)).string() +
                std::string(k_temp_suffix)) {
+    // mkostemp opens with O_CREAT | O_EXCL: never an existing file, never
+    // through a symlink. The flock tells a clean-up that it is live.
     m_fd = ::mkostemp(m_path.data(), O_CLOEXEC);
     if (m_fd < 0) {
       fail_write(file, errno);
+    }
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      ::close(m_fd);
+      ::unlink(m_path.c_str());
+      fail_write(file, err);
     }
   }
   ~TempFile() {
@@ -321,6 +351,34 @@ void write_atomically(const fs::path& file, const fs::path& target,
   sync_directory(dir_of(target), file);
 }
 
+/// The text a save writes: indented, or compact when indented it would be
+/// larger than the reader accepts. A text the reader would refuse (too
+/// large even so, a date past 2100 from a wrong clock, a value out of its
+/// range) is refused before anything is written: rpx never writes a file it
+/// cannot read back.
+std::string encode(const StudentState& state, const fs::path& file) {
+  std::string text = serialize_state(state, Layout::indented);
+  if (text.size() > json_util::k_max_file_bytes) {
+    text = serialize_state(state, Layout::compact);
+  }
+  if (text.size() > json_util::k_max_file_bytes) {
+    throw DataError(fmt::format(
+        "cannot save {}: it would be {} bytes, more than the 1 MiB rpx "
+        "reads; nothing was written (move old history entries to another "
+        "file, or shorten notes)",
+        file.string(), text.size()));
+  }
+  try {
+    parse_state(text, file.string());
+  } catch (const DataError& e) {
+    throw DataError(fmt::format(
+        "cannot save {}: rpx could not read the result back ({}); nothing "
+        "was written",
+        file.string(), e.what()));
+  }
+  return text;
+}
+
 /// Brings `state` to the current schema: every save writes it, so an older
 /// file is migrated the first time it changes.
 void stamp(StudentState& state, const StoreOptions& options) {
@@ -339,6 +397,39 @@ void refuse_newer(const fs::path& file, int schema) {
   }
 }
 
+/// Before `init --force` replaces `target`: when this rpx cannot read it
+/// (a hand-edit gone wrong, a newer rpx's file), keeps it by a hard link
+/// `TARGET.bak` (or `.bak.2`, ...), so that nothing is lost. Called under
+/// the lock.
+std::optional<StateStore::Backup> back_up_unreadable(const fs::path& file,
+                                                     const fs::path& target) {
+  std::string reason;
+  try {
+    const StudentState old = parse_state(
+        read_file(target, json_util::k_max_file_bytes), file.string());
+    if (old.schema <= k_schema_version) {
+      return std::nullopt;
+    }
+    reason = fmt::format("written by a newer rpx, schema {}", old.schema);
+  } catch (const DataError& e) {
+    reason = e.what();
+  }
+  for (int n = 1;; ++n) {
+    const fs::path backup =
+        target.string() + (n == 1 ? ".bak" : fmt::format(".bak.{}", n));
+    if (::link(target.c_str(), backup.c_str()) == 0) {
+      sync_directory(dir_of(target), file);
+      return StateStore::Backup{backup, reason};
+    }
+    if (errno != EEXIST) {
+      throw IoError(fmt::format(
+          "cannot replace {}: this rpx cannot read it ({}) and cannot keep a "
+          "copy as {}: {}; nothing was written",
+          file.string(), reason, backup.string(), std::strerror(errno)));
+    }
+  }
+}
+
 }  // namespace
 
 fs::path default_state_path(std::string_view xdg_data_home,
@@ -351,9 +442,16 @@ fs::path default_state_path(std::string_view xdg_data_home,
 }
 
 StateStore::StateStore(fs::path file, StoreOptions options)
-    : m_file(std::move(file)), m_options(options) {}
+    : m_file(std::move(file)), m_options(std::move(options)) {}
+
+void StateStore::saved() const {
+  if (m_options.on_saved) {
+    m_options.on_saved(m_file);
+  }
+}
 
 StudentState StateStore::load() const {
+  check_name(m_file);
   struct stat st {};
   if (::stat(m_file.c_str(), &st) != 0 && errno == ENOENT) {
     throw no_state_file(m_file);
@@ -362,34 +460,43 @@ StudentState StateStore::load() const {
   return parse_state(text, m_file.string());
 }
 
-void StateStore::create(StudentState state, Overwrite overwrite) {
+std::optional<StateStore::Backup> StateStore::create(StudentState state,
+                                                     Overwrite overwrite) {
+  check_name(m_file);
   refuse_newer(m_file, state.schema);
-  const fs::path target = resolve_target(m_file);
+  const fs::path target = resolve_symlinks(m_file);
   check_target(m_file, target,
                overwrite == Overwrite::yes ? Need::write : Need::nothing);
   create_parents(dir_of(target));
   const FileLock lock(m_file, target, m_options.lock_wait);
   struct stat st {};
   const bool exists = ::lstat(target.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) {
-    throw is_a_directory(m_file);
+  if (exists) {
+    require_regular(m_file, st.st_mode);
   }
   if (exists && overwrite == Overwrite::no) {
     throw WouldOverwrite(fmt::format(
         "{} already exists; use --force to replace it", m_file.string()));
+  }
+  std::optional<Backup> backup;
+  if (exists) {
+    backup = back_up_unreadable(m_file, target);
   }
   if (state.uuid.empty()) {
     state.uuid = make_uuid();
   }
   state.revision = 1;
   stamp(state, m_options);
-  write_atomically(m_file, target, serialize_state(state), KeepMode::no,
+  write_atomically(m_file, target, encode(state, m_file), KeepMode::no,
                    m_options.crash);
+  saved();
+  return backup;
 }
 
 StudentState StateStore::update(
     const std::function<void(StudentState&)>& change) {
-  const fs::path target = resolve_target(m_file);
+  check_name(m_file);
+  const fs::path target = resolve_symlinks(m_file);
   // Checked before locking, so that a wrong path leaves no lock file behind.
   if (!check_target(m_file, target, Need::read_write)) {
     throw no_state_file(m_file);
@@ -404,8 +511,9 @@ StudentState StateStore::update(
   }
   ++state.revision;
   stamp(state, m_options);
-  write_atomically(m_file, target, serialize_state(state), KeepMode::yes,
+  write_atomically(m_file, target, encode(state, m_file), KeepMode::yes,
                    m_options.crash);
+  saved();
   return state;
 }
 

@@ -196,8 +196,9 @@ TEST(FindStateFiles, DoesNotFollowLinksToDirectories) {
   fs::create_symlink(dir.path() / "d/a.json", dir.path() / "d/link.json");
   const rpx::FoundFiles found =
       rpx::find_state_files({(dir.path() / "d").string()});
+  // link.json is a.json again: one student, counted once.
   EXPECT_EQ(relative(found.files, dir.path()),
-            (std::vector<std::string>{"d/a.json", "d/link.json"}));
+            (std::vector<std::string>{"d/a.json"}));
 }
 
 TEST(FindStateFiles, UnreadableDirectoryIsAnError) {

@@ -12,8 +12,19 @@ namespace rpx {
 
 /// The whole content of `path`. Throws `IoError` ("cannot read FILE:
 /// reason") when it cannot be opened or read, `DataError` when it is larger
-/// than `limit` bytes or is a directory.
+/// than `limit` bytes or is not a regular file (a FIFO is opened without
+/// blocking and refused, never read).
 std::string read_file(const std::filesystem::path& path, std::size_t limit);
+
+/// Throws `DataError` "`file`: is a directory, not a file" or "`file`: is
+/// a FIFO (named pipe), not a regular file" (and so on) unless `mode` is a
+/// regular file's.
+void require_regular(const std::filesystem::path& file, unsigned mode);
+
+/// The file a write to `file` must replace: `file` itself, or the end of
+/// its chain of symlinks, so that a link stays a link. The end need not
+/// exist. A loop or an unreadable link is `fail_write(file, ..)`.
+std::filesystem::path resolve_symlinks(const std::filesystem::path& file);
 
 /// The `*.json` regular files directly in `dir`, sorted by name; empty when
 /// `dir` does not exist.

@@ -31,18 +31,26 @@ std::string printable(std::string_view text);
 /// file names are bytes, but JSON and CSV output is UTF-8.
 std::string valid_utf8(std::string_view text);
 
+/// Whether CSV text cells are guarded against spreadsheet formulas.
+enum class CsvCells { guarded, raw };
+
 /// One RFC 4180 field: quoted when it holds a comma, a double quote, CR or
-/// LF, with the quotes inside doubled; otherwise as is.
-std::string csv_field(std::string_view text);
+/// LF, with the quotes inside doubled; otherwise as is. `guarded`, a cell
+/// that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or CR: OWASP's rule) gets a leading `'`.
+std::string csv_field(std::string_view text,
+                      CsvCells cells = CsvCells::guarded);
 
 /// The header row of CLI.md's CSV columns, ending in CRLF (RFC 4180).
 std::string render_csv_header();
 
 /// One student as a CSV row in the header's columns, null as an empty
 /// field, ending in CRLF; a file name that is not UTF-8 is made so
-/// (`valid_utf8`).
+/// (`valid_utf8`). Text cells (file, student id, name) are `csv_field`s
+/// with `cells`.
 std::string render_csv_row(const std::string& file, const StudentState& state,
-                           const Assessment& assessment);
+                           const Assessment& assessment,
+                           CsvCells cells = CsvCells::guarded);
 
 /// One student's row of the `check` table, as text cells.
 struct TableRow {

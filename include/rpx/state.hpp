@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <rpx/dates.hpp>
@@ -17,6 +18,13 @@ namespace rpx {
 /// `rules`; a schema-1 file is read as before and saved as schema 2
 /// (docs/state-file.md, "Schema versions").
 inline constexpr int k_schema_version = 2;
+
+/// The longest texts rpx accepts where they are entered (`--name`,
+/// `--note`, `--phone`, a roster's name column): with them a state file
+/// of 200 cycles stays well inside the 1 MiB the reader accepts.
+inline constexpr std::size_t k_max_name_bytes = 200;
+inline constexpr std::size_t k_max_note_bytes = 1000;
+inline constexpr std::size_t k_max_phone_bytes = 64;
 
 /// Members rpx does not know, as (key, raw JSON text), written back verbatim
 /// so that a newer rpx or a staff script can add fields.
@@ -73,11 +81,18 @@ struct StudentState {
 /// be) but `state.schema` keeps its number, so that saving can refuse it.
 StudentState parse_state(std::string_view text, const std::string& name);
 
+/// How `serialize_state` lays a file out: indented for people, compact for
+/// a file that would otherwise be too large (docs/state-file.md, "Limits").
+enum class Layout { indented, compact };
+
 /// The JSON text of `state` (two-space indent, trailing newline, members in a
 /// fixed order, unknown members last in their original order), in the
 /// format of `state.schema`: `rules` is written from schema 2 on. Migrating
 /// a file is the caller's choice (store raises the schema on every save).
-std::string serialize_state(const StudentState& state);
+/// `Layout::compact` writes it on one line. Unknown members are written as
+/// they were read (numbers and strings exactly).
+std::string serialize_state(const StudentState& state,
+                            Layout layout = Layout::indented);
 
 /// A random RFC 4122 version-4 UUID.
 std::string make_uuid();

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <rpx/state.hpp>
 #include <string>
 
@@ -29,6 +30,9 @@ struct StoreOptions {
   /// The id of the rules in force; every save records it in the file's
   /// `rules` member. "" keeps what the state holds.
   std::string rules = {};
+  /// Called with the file's name once a save is in place (the rename
+  /// done), so that a later failure can say the change was saved.
+  std::function<void(const std::filesystem::path&)> on_saved = {};
 };
 
 /// One state file on disk, with its lock file beside it (`FILE.lock`).
@@ -43,10 +47,18 @@ class StateStore {
   /// `IoError` or `DataError`.
   StudentState load() const;
 
+  /// What `create` did with a file it replaced that this rpx cannot read
+  /// (unparsable, or of a newer schema).
+  struct Backup {
+    std::filesystem::path file;  // the old file, kept under this name
+    std::string reason;          // why it could not be read
+  };
+
   /// Creates the file (parents 0700, file 0600) with `state`, revision 1,
   /// in the current schema. Throws `WouldOverwrite` when it exists and
-  /// `overwrite` is no.
-  void create(StudentState state, Overwrite overwrite);
+  /// `overwrite` is no. A file replaced that this rpx cannot read is first
+  /// linked to `FILE.bak` (`.bak.2`, ... when taken), returned.
+  std::optional<Backup> create(StudentState state, Overwrite overwrite);
 
   /// Locked read-modify-write: loads, calls `change`, raises the revision,
   /// saves atomically in the current schema (migrating an older file), and
@@ -56,6 +68,8 @@ class StateStore {
   StudentState update(const std::function<void(StudentState&)>& change);
 
  private:
+  void saved() const;
+
   std::filesystem::path m_file;
   StoreOptions m_options;
 };

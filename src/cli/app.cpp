@@ -21,6 +21,15 @@ void build_app(CLI::App& app, Context& ctx) {
       ->type_name("PATH");
   app.add_option("--today", g.today, "Pretend today is DATE (YYYY-MM-DD)")
       ->envname("RPX_TODAY")
+      ->check(
+          [](const std::string& v) {
+            // "" would silently mean the real today.
+            return v.empty() ? std::string(
+                                   "invalid date \"\" for --today: "
+                                   "expected YYYY-MM-DD")
+                             : std::string();
+          },
+          "DATE")
       ->type_name("DATE");
   app.add_option("--rules", g.rules, "Rules file to use instead of the bundled one")
       ->type_name("FILE");

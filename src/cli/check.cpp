@@ -11,6 +11,7 @@
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "student.hpp"
 
@@ -32,6 +33,7 @@ struct CheckArgs {
   std::string within;
   std::vector<std::string> phases;
   bool bom = false;
+  bool raw = false;
 };
 
 AssessOptions assess_options(const std::string& within) {
@@ -127,7 +129,7 @@ void put_all(const std::vector<Ranked<std::string>>& items) {
 void print_errors(const std::vector<BatchError>& errors) {
   std::fflush(stdout);
   for (const BatchError& e : errors) {
-    std::fputs(render_error_line(e).c_str(), stderr);
+    write_stderr(render_error_line(e));
   }
 }
 
@@ -164,14 +166,15 @@ int check_json(Context& ctx, const Batch& b) {
 
 enum class Lines { jsonl, csv };
 
-int check_lines(Context& ctx, const Batch& b, Lines kind, bool bom) {
+int check_lines(Context& ctx, const Batch& b, Lines kind, bool bom,
+                CsvCells cells) {
   const Date today = b.today;
   const auto c = collect<std::string>(
       ctx, b,
-      [today, kind](const std::string& file, const StudentState& s,
-                    const Assessment& a) {
+      [today, kind, cells](const std::string& file, const StudentState& s,
+                           const Assessment& a) {
         return kind == Lines::csv
-                   ? render_csv_row(file, s, a)
+                   ? render_csv_row(file, s, a, cells)
                    : render_student_json(valid_utf8(file), s, a, today, -1);
       });
   if (kind == Lines::csv) {
@@ -189,6 +192,9 @@ int check(Context& ctx, const CheckArgs& args) {
   if (args.bom && args.format != "csv") {
     throw UsageError("--bom applies to --format csv only");
   }
+  if (args.raw && args.format != "csv") {
+    throw UsageError("--raw applies to --format csv only");
+  }
   if (args.format == "table") {
     return check_table(ctx, b);
   }
@@ -196,7 +202,7 @@ int check(Context& ctx, const CheckArgs& args) {
     return check_json(ctx, b);
   }
   return check_lines(ctx, b, args.format == "csv" ? Lines::csv : Lines::jsonl,
-                     args.bom);
+                     args.bom, args.raw ? CsvCells::raw : CsvCells::guarded);
 }
 
 /// Without PATH, remind reads the student's own file, whose absence means
@@ -253,6 +259,9 @@ void add_check(CLI::App& app, Context& ctx) {
       ->type_name("PHASE");
   cmd->add_flag("--bom", args->bom,
                 "CSV: start with a UTF-8 byte-order mark (for spreadsheets)");
+  cmd->add_flag("--raw", args->raw,
+                "CSV: no ' before cells a spreadsheet would run as formulas "
+                "(for programs)");
   cmd->callback(
       [&ctx, args] { ctx.run = [&ctx, args] { return check(ctx, *args); }; });
 

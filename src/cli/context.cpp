@@ -79,6 +79,15 @@ long long require_integer(std::string_view value, long long min, long long max,
   return v;
 }
 
+const std::string& require_length(const std::string& value, std::size_t max,
+                                  std::string_view what) {
+  if (value.size() > max) {
+    throw UsageError(fmt::format("{} is {} bytes long; at most {} are accepted",
+                                 what, value.size(), max));
+  }
+  return value;
+}
+
 const Rules& Context::rules() {
   if (!m_rules) {
     if (globals.rules.empty()) {
@@ -130,6 +139,24 @@ Date Context::today() {
       try {
         zone = date::locate_zone(zone_name);
       } catch (const std::exception&) {
+        zone = nullptr;
+      }
+      if (zone == nullptr) {
+        bool have_tzdata = false;
+        try {
+          have_tzdata = date::locate_zone("Asia/Shanghai") != nullptr;
+        } catch (const std::exception&) {
+        }
+        if (have_tzdata) {
+          // The zone database is there: the rules file names a zone that
+          // does not exist, a bad rules file.
+          throw DataError(fmt::format(
+              "{}: /time_zone: unknown time zone \"{}\" (expected an IANA "
+              "name such as \"Asia/Shanghai\")",
+              globals.rules.empty() ? std::string(k_default_rules)
+                                    : globals.rules,
+              zone_name));
+        }
         throw IoError(fmt::format(
             "cannot find time zone {} of the rules: install tzdata, or give "
             "--today DATE",
@@ -146,7 +173,16 @@ fs::path Context::state_file() const {
   if (!globals.file.empty()) {
     return globals.file;
   }
-  return default_state_path(env("XDG_DATA_HOME"), env("HOME"));
+  const std::string xdg = env("XDG_DATA_HOME");
+  const std::string home = env("HOME");
+  if (!xdg.starts_with('/') && !home.starts_with('/')) {
+    // Else the default would be relative: `init` would make
+    // ./.local/share/rpx/state.json wherever it is run.
+    throw UsageError(
+        "cannot find the state file: neither HOME nor XDG_DATA_HOME is an "
+        "absolute path; give --file FILE (or set RPX_FILE)");
+  }
+  return default_state_path(xdg, home);
 }
 
 namespace {
@@ -178,6 +214,7 @@ CrashPoint test_crash_point() {
 
 StoreOptions Context::store_options() {
   StoreOptions o;
+  o.on_saved = [this](const fs::path& file) { m_saved = file; };
   o.crash = test_crash_point();
   o.rules = rules().id;
   const std::string wait = env("RPX_LOCK_TIMEOUT");

@@ -41,6 +41,9 @@ class Context {
   /// in force (recorded in every save), and the test-only crash point
   /// (`RPX_TEST_CRASH`, docs/reliability.md).
   StoreOptions store_options();
+  /// The state file (or import directory) a change was saved to, once it
+  /// was: an error after that must say so.
+  const std::optional<std::filesystem::path>& saved() const { return m_saved; }
   /// Whether stdout gets ANSI colour (--color, NO_COLOR, a terminal).
   bool color() const;
   /// Where the user's holiday tables live: $XDG_DATA_HOME/rpx/holidays.
@@ -53,6 +56,7 @@ class Context {
   std::optional<Rules> m_rules;
   std::optional<WorkCalendar> m_calendar;
   std::optional<Date> m_today;
+  std::optional<std::filesystem::path> m_saved;
 };
 
 /// Parses a date given on the command line; `UsageError` naming `what`.
@@ -61,6 +65,11 @@ Date require_date(std::string_view value, std::string_view what);
 /// Parses an integer in [min, max]; `UsageError` naming `what`.
 long long require_integer(std::string_view value, long long min,
                           long long max, std::string_view what);
+
+/// `value`, or `UsageError` naming `what` when it is longer than `max`
+/// bytes (docs/state-file.md, "Limits").
+const std::string& require_length(const std::string& value, std::size_t max,
+                                  std::string_view what);
 
 /// The value of environment variable `name`, or "".
 std::string env(const char* name);

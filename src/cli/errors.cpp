@@ -1,13 +1,16 @@
 // The one place where errors become a line on stderr and an exit code
 // (CLI.md, "Exit codes").
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <iostream>
 #include <new>
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
 #include <string>
+#include <system_error>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -31,30 +34,62 @@ std::string one_line(std::string s) {
   return s;
 }
 
-int fail(int code, const std::string& message) {
+/// Prints `rpx: message` and returns `code`, whatever happens to stderr
+/// (closed, full): the exit code is the one the error deserves. When a
+/// change was saved, the message says so, so that nobody repeats it.
+int fail(const Context& ctx, int code, const std::string& message) noexcept {
   std::fflush(stdout);
-  fmt::print(stderr, "rpx: {}\n", one_line(message));
+  try {
+    std::string line = "rpx: " + one_line(message);
+    if (ctx.saved()) {
+      line += " (the change to " + ctx.saved()->string() + " was saved)";
+    }
+    write_stderr(line + "\n");
+  } catch (...) {
+    write_stderr("rpx: out of memory\n");
+  }
   return code;
 }
 
-int parse_failed(const CLI::App& app, const CLI::ParseError& e) {
+int parse_failed(const Context& ctx, const CLI::App& app,
+                 const CLI::ParseError& e) {
   if (dynamic_cast<const CLI::Success*>(&e) != nullptr) {
     return app.exit(e);  // --help, --version: printed on stdout, exit 0
   }
-  return fail(ex::k_usage, fmt::format("{} (see rpx --help)", e.what()));
+  return fail(ctx, ex::k_usage, fmt::format("{} (see rpx --help)", e.what()));
+}
+
+bool stdout_failed() noexcept {
+  return std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
 }
 
 }  // namespace
 
+void write_stderr(std::string_view text) noexcept {
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDERR_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
 int run(int argc, char** argv) {
+  Context ctx;
+  const auto fail = [&ctx](int code, const std::string& message) {
+    return cli::fail(ctx, code, message);
+  };
   try {
     CLI::App app;
-    Context ctx;
     build_app(app, ctx);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-      return parse_failed(app, e);
+      return parse_failed(ctx, app, e);
     }
     if (!ctx.globals.today.empty()) {
       ctx.today();  // a bad --today is a usage error for every command
@@ -63,7 +98,7 @@ int run(int argc, char** argv) {
       ctx.run = [&ctx] { return run_default(ctx); };
     }
     const int code = ctx.run();
-    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    if (stdout_failed()) {
       return fail(ex::k_io, "cannot write to standard output");
     }
     return code;
@@ -81,6 +116,15 @@ int run(int argc, char** argv) {
     return fail(ex::k_locked, e.what());
   } catch (const std::bad_alloc&) {
     return fail(ex::k_internal, "out of memory");
+  } catch (const std::system_error& e) {
+    // fmt::print reports a failed write to stdout this way.
+    if (stdout_failed()) {
+      return fail(ex::k_io, fmt::format("cannot write to standard output: {}",
+                                        e.code().message()));
+    }
+    return fail(
+        ex::k_internal,
+        fmt::format("internal error: {}; please report this bug", e.what()));
   } catch (const std::exception& e) {
     return fail(ex::k_internal,
                 fmt::format("internal error: {}; please report this bug",

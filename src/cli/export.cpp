@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
 #include <rpx/render_ics.hpp>
 
 #include "commands.hpp"
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 }
 
 /// The mode a file made by `> FILE` would get, or an existing file's own.
-mode_t output_mode(const std::string& file) {
+mode_t output_mode(const fs::path& file) {
   struct stat st {};
   if (::stat(file.c_str(), &st) == 0) {
     return st.st_mode & 07777;
@@ -37,10 +38,40 @@ mode_t output_mode(const std::string& file) {
   return 0666 & ~mask;
 }
 
+/// True when `target` (which exists) is the student's state file or any
+/// file that reads as a state file.
+bool is_state_file(const fs::path& target, const struct stat& st,
+                   const fs::path& state_file) {
+  struct stat state_st {};
+  if (::stat(state_file.c_str(), &state_st) == 0 &&
+      state_st.st_dev == st.st_dev && state_st.st_ino == st.st_ino) {
+    return true;
+  }
+  try {
+    parse_state(read_file(target, std::size_t{1} << 20), target.string());
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
 /// Replaces `file` by `text` in one rename, so that a calendar program
-/// watching it never reads half a file.
-void write_file_atomically(const std::string& file, std::string_view text) {
-  const fs::path target(file);
+/// watching it never reads half a file. A symlink is followed, as for the
+/// state file; anything but a regular file (a device, a FIFO) and a state
+/// file are refused.
+void write_file_atomically(const std::string& file, std::string_view text,
+                           const fs::path& state_file) {
+  const fs::path target = resolve_symlinks(file);
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0) {
+    require_regular(file, st.st_mode);
+    if (is_state_file(target, st, state_file)) {
+      throw UsageError(fmt::format(
+          "-o {}: is a state file; write the calendar to a file of its own "
+          "(say, rpx.ics)",
+          file));
+    }
+  }
   const fs::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::string temp =
       (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
@@ -48,7 +79,7 @@ void write_file_atomically(const std::string& file, std::string_view text) {
   if (fd < 0) {
     fail_write(file, errno);
   }
-  int err = ::fchmod(fd, output_mode(file)) == 0 ? 0 : errno;
+  int err = ::fchmod(fd, output_mode(target)) == 0 ? 0 : errno;
   while (err == 0 && !text.empty()) {
     const ssize_t n = ::write(fd, text.data(), text.size());
     if (n < 0 && errno != EINTR) {
@@ -63,7 +94,7 @@ void write_file_atomically(const std::string& file, std::string_view text) {
   if (::close(fd) != 0 && err == 0) {
     err = errno;
   }
-  if (err == 0 && ::rename(temp.c_str(), file.c_str()) != 0) {
+  if (err == 0 && ::rename(temp.c_str(), target.c_str()) != 0) {
     err = errno;
   }
   if (err != 0) {
@@ -89,7 +120,7 @@ int export_ics(Context& ctx, const std::string& output) {
   if (output.empty() || output == "-") {
     fmt::print("{}", ics);
   } else {
-    write_file_atomically(output, ics);
+    write_file_atomically(output, ics, ctx.state_file());
   }
   return 0;
 }

@@ -6,8 +6,10 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/import.hpp>
+#include <rpx/render_batch.hpp>
 #include <rpx/roster.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 
 namespace rpx::cli {
@@ -37,11 +39,12 @@ std::string students(std::size_t n) {
   const std::size_t n = roster.errors.size();
   std::fflush(stdout);
   for (std::size_t i = 0; i < n && i < k_max_listed_errors; ++i) {
-    fmt::print(stderr, "rpx: {}:{}: {}\n", name, roster.errors[i].line,
-               roster.errors[i].reason);
+    write_stderr(fmt::format("rpx: {}:{}: {}\n", name, roster.errors[i].line,
+                             roster.errors[i].reason));
   }
   if (n > k_max_listed_errors) {
-    fmt::print(stderr, "rpx: ... and {} more\n", n - k_max_listed_errors);
+    write_stderr(
+        fmt::format("rpx: ... and {} more\n", n - k_max_listed_errors));
   }
   throw DataError(fmt::format(
       "{}: {} error{}; nothing was imported (fix the roster and run again)",
@@ -52,33 +55,34 @@ std::string students(std::size_t n) {
 void print_plan(const ImportPlan& plan, const Roster& roster,
                 const std::string& into) {
   if (plan.create_dir) {
-    fmt::print("create directory {}\n", into);
+    fmt::print("create directory {}\n", printable(into));
   }
   for (const ImportItem& item : plan.items) {
     const RosterRow& row = roster.rows[item.row];
     if (item.action == ImportAction::create) {
-      fmt::print("create {}: {}, expiry {}\n", item.file.string(),
-                 row.name.empty() ? "(no name)" : row.name,
+      fmt::print("create {}: {}, expiry {}\n", printable(item.file.string()),
+                 row.name.empty() ? "(no name)" : printable(row.name),
                  format_date(row.expiry));
     } else if (item.action == ImportAction::update) {
       std::vector<std::string> changes;
       if (item.old_name != row.name) {
-        changes.push_back(
-            fmt::format("name \"{}\" -> \"{}\"", item.old_name, row.name));
+        changes.push_back(fmt::format("name \"{}\" -> \"{}\"",
+                                      printable(item.old_name),
+                                      printable(row.name)));
       }
       if (item.old_expiry != row.expiry) {
         changes.push_back(fmt::format("expiry {} -> {}",
                                       format_date(item.old_expiry),
                                       format_date(row.expiry)));
       }
-      fmt::print("update {}: {}\n", item.file.string(),
+      fmt::print("update {}: {}\n", printable(item.file.string()),
                  fmt::join(changes, ", "));
     }
   }
   fmt::print(
       "would create {} in {} ({} unchanged, {} to update); nothing "
       "was written\n",
-      students(plan.count(ImportAction::create)), into,
+      students(plan.count(ImportAction::create)), printable(into),
       plan.count(ImportAction::unchanged), plan.count(ImportAction::update));
 }
 

@@ -4,6 +4,8 @@
 
 #include <rpx/errors.hpp>
 #include <rpx/render.hpp>
+#include <rpx/render_batch.hpp>
+#include <rpx/roster.hpp>
 
 #include "commands.hpp"
 #include "student.hpp"
@@ -105,13 +107,20 @@ void add_init(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx, args] {
       StudentState state;
       state.uuid = make_uuid();
-      state.name = args->name;
-      state.student_id = args->student_id;
+      state.name = require_length(args->name, k_max_name_bytes, "--name");
+      state.student_id = require_length(args->student_id,
+                                        k_max_student_id_bytes, "--student-id");
       state.current.expiry = require_date(args->expiry, "--expiry");
-      student_store(ctx).create(
+      const auto backup = student_store(ctx).create(
           state, args->force ? Overwrite::yes : Overwrite::no);
-      fmt::print("Created {}.\n{}", ctx.state_file().string(),
-                 deadline_summary(ctx, state));
+      fmt::print("Created {}.\n", printable(ctx.state_file().string()));
+      if (backup) {
+        fmt::print(
+            "The file it replaced could not be read by this rpx ({}); "
+            "it is kept as {}.\n",
+            printable(backup->reason), printable(backup->file.string()));
+      }
+      fmt::print("{}", deadline_summary(ctx, state));
       return 0;
     };
   });

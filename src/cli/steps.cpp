@@ -45,6 +45,7 @@ std::string warn_closed_day(Context& ctx, std::size_t i, Date d) {
 int submit(Context& ctx, const std::string& on, const std::string& phone,
            bool phone_given) {
   const bool date_given = !on.empty();
+  require_length(phone, k_max_phone_bytes, "--phone");
   const Date d = on_date(ctx, on, "--on");
   const StudentState saved = student_store(ctx).update([&](StudentState& s) {
     Cycle& c = s.current;
@@ -133,6 +134,7 @@ int done(Context& ctx, const std::string& step, const std::string& on,
   if (i == k_collect) {
     return collect(ctx, on, "");
   }
+  require_length(note, k_max_note_bytes, "--note");
   const Date d = on_date(ctx, on, "--on");
   const StudentState saved = student_store(ctx).update([&](StudentState& s) {
     StepRecord& r = s.current.steps[i];

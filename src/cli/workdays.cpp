@@ -5,6 +5,7 @@
 #include <rpx/exit_status.hpp>
 #include <rpx/render.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 
 namespace rpx::cli {
@@ -17,8 +18,9 @@ constexpr long long k_max_n = 10000;  // CLI.md: |N| <= 10 000
 void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
   const CalendarNote note = calendar_note(cal, a, b);
   if (note.basis != Basis::official) {
-    fmt::print(stderr, "rpx: warning: {}\n",
-               calendar_warning(note, "the answer"));
+    std::fflush(stdout);
+    write_stderr(fmt::format("rpx: warning: {}\n",
+                             calendar_warning(note, "the answer")));
   }
 }
 

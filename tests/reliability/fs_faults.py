@@ -48,20 +48,21 @@ def nobody_state(ws, name):
 
 @case
 def file_too_large(ws):
-    # 1 block of 512 bytes; the new content, with a long note, is larger.
+    # bash's `ulimit -f` counts blocks of 1 024 bytes: the new content of
+    # `done`, with a long note, is larger than one; `init` (whose texts are
+    # bounded) writes nothing past a limit of 0.
     d = ws.sub("ulimit")
     file = os.path.join(d, "state.json")
     init_state(ws.home, file)
-    ulimit = ("bash", "-c", 'ulimit -f 1 && exec "$@"', "ulimit")
-    for args in (["done", "photo", "--note", "x" * 2000],
-                 ["init", "--force", "--expiry", "2027-01-20", "--name",
-                  "y" * 2000]):
-        what = f"ulimit -f 1, {args[0]}"
+    for blocks, args in ((1, ["done", "photo", "--note", "x" * 1000]),
+                         (0, ["init", "--force", "--expiry", "2027-01-20"])):
+        ulimit = ("bash", "-c", f'ulimit -f {blocks} && exec "$@"', "ulimit")
+        what = f"ulimit -f {blocks}, {args[0]}"
         refused(what, args, 74, f"cannot write {file}: File too large",
                 ws.home, file, d, prefix=ulimit)
         check(f"{what}: no temporary file", temp_files(d), [])
     # Without the limit the same change succeeds.
-    rc, _, _ = run(["done", "photo", "--note", "x" * 2000], ws.home, file)
+    rc, _, _ = run(["done", "photo", "--note", "x" * 1000], ws.home, file)
     check("no ulimit: done", rc, 0)
 
 
