@@ -125,13 +125,17 @@ void add_holidays(CLI::App& app, Context& ctx) {
   cmd->add_option("YEAR", *year_arg, "Notice-year (default: this year)");
   cmd->add_option("--format", *format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
+  add_holidays_import(*cmd, ctx);
   cmd->callback([&ctx, year_arg, format] {
+    if (ctx.run) {
+      return;  // a subcommand (import) chose
+    }
     ctx.run = [&ctx, year_arg, format] {
-      const int year =
-          year_arg->empty()
-              ? static_cast<int>(date::year_month_day{ctx.today()}.year())
-              : static_cast<int>(
-                    require_integer(*year_arg, k_min_year, k_max_year, "YEAR"));
+      if (year_arg->empty()) {
+        return holidays_overview(ctx, *format);
+      }
+      const int year = static_cast<int>(
+          require_integer(*year_arg, k_min_year, k_max_year, "YEAR"));
       const WorkCalendar& cal = ctx.calendar();
       const HolidayYear* y = cal.notice(year);
       if (*format == "json") {
