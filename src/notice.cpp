@@ -17,6 +17,8 @@ namespace {
 using date::days;
 
 constexpr std::string_view k_enumeration = "、";
+/// The limit of the table format (docs/holidays.md, "Validation").
+constexpr int k_max_run_days = 31;
 
 struct Name {
   std::string_view zh;
@@ -528,6 +530,11 @@ void make_run(Draft& h, const std::vector<Draft>& all,
   }
   while (joinable(h.last + days{1})) {
     h.last += days{1};
+  }
+  if (const auto n = (h.last - h.first).count() + 1; n > k_max_run_days) {
+    errors.push_back({h.line, fmt::format("{} days off in a row for {}; at "
+                                          "most {}",
+                                          n, h.name.in("zh"), k_max_run_days)});
   }
 }
 
