@@ -620,9 +620,19 @@ std::optional<Title> find_title(const std::vector<std::string>& lines) {
   return std::nullopt;
 }
 
+/// True for a line that is only a date, as under the signature.
+bool is_date_line(std::string_view s) {
+  for (std::string_view unit : {"年", "月", "日"}) {
+    if (!eat_number(s) || !eat(s, unit)) {
+      return false;
+    }
+  }
+  return s.empty();
+}
+
 bool starts_clause(std::string_view s) {
-  return (!s.empty() && is_digit(s.front())) || s.starts_with("共") ||
-         s.starts_with("鼓励");
+  return (!s.empty() && is_digit(s.front()) && !is_date_line(s)) ||
+         s.starts_with("共") || s.starts_with("鼓励");
 }
 
 }  // namespace

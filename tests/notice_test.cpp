@@ -163,6 +163,17 @@ TEST(ParseNotice, SentenceBrokenOverLines) {
             (std::vector<rpx::Date>{ymd(2026, 9, 20), ymd(2026, 10, 10)}));
 }
 
+TEST(ParseNotice, SignatureDateRightAfterTheItems) {
+  const rpx::Notice n = parse(
+      "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。\n"
+      "国务院办公厅\n2025年11月4日\n");
+  EXPECT_EQ(first_error(n), "");
+  const rpx::Notice m = parse(
+      "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。\n"
+      "2025年11月4日\n");
+  EXPECT_EQ(first_error(m), "");
+}
+
 TEST(ParseNotice, ListOfDaysWorkedWithCommas) {
   const rpx::Notice n = parse(
       "一、春节:2月15日至23日放假调休,共9天.2月14日(星期六),2月28日"
