@@ -8,6 +8,7 @@
 #include <array>
 #include <map>
 #include <rpx/notice.hpp>
+#include <rpx/render_batch.hpp>
 #include <utility>
 
 namespace rpx {
@@ -696,6 +697,14 @@ Notice parse_notice(std::string_view text) {
   Notice out;
   std::vector<NoticeError>& errors = out.errors;
   const std::vector<std::string> lines = normalized_lines(text);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // A title or name that is not UTF-8 could not be written as JSON.
+    if (valid_utf8(lines[i]) != lines[i]) {
+      errors.push_back({static_cast<int>(i) + 1,
+                        "not UTF-8: save the notice as UTF-8 text"});
+      return out;
+    }
+  }
   const std::optional<Title> title = find_title(lines);
   if (!title) {
     errors.push_back({1,

@@ -236,6 +236,15 @@ TEST(ParseNotice, ChecksNameTheLine) {
             "2: 2026年2月30日 is not a date");
 }
 
+TEST(ParseNotice, NotUtf8IsAnError) {
+  // Found by fuzz_notice: a title that is not UTF-8 made the table writer
+  // throw nlohmann's type_error.
+  EXPECT_EQ(first_error(rpx::parse_notice("国务院办公厅关于\x9a"
+                                          "2026年部分节假日安排的"
+                                          "通知\n一、元旦：1月1日放假。")),
+            "1: not UTF-8: save the notice as UTF-8 text");
+}
+
 TEST(ParseNotice, NoTitleIsAnError) {
   EXPECT_EQ(first_error(rpx::parse_notice("一、元旦：1月1日放假。")),
             "1: no title: a notice starts with a line such as "
