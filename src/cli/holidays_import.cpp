@@ -280,13 +280,31 @@ std::string report_json(const Report& r, const WorkCalendar& before,
   return j.dump(2) + "\n";
 }
 
-int run_import(Context& ctx, const ImportArgs& a) {
-  const Target target = target_of(a);
+std::vector<ImportedYear> read_imports(
+    const std::vector<std::string>& sources) {
   std::vector<ImportedYear> imports;
-  for (const std::string& source : a.sources) {
+  for (const std::string& source : sources) {
     auto years = read_holiday_source(read_source(source), source);
     std::move(years.begin(), years.end(), std::back_inserter(imports));
   }
+  return imports;
+}
+
+/// The days of the notice-years `years` whose status the import changes.
+std::vector<Date> changes(const WorkCalendar& before, const WorkCalendar& after,
+                          const std::vector<HolidayYear>& years) {
+  std::set<Date> changed;
+  for (const HolidayYear& y : years) {
+    for (Date d : changed_days(before, after, notice_span(y.year))) {
+      changed.insert(d);
+    }
+  }
+  return {changed.begin(), changed.end()};
+}
+
+int run_import(Context& ctx, const ImportArgs& a) {
+  const Target target = target_of(a);
+  const std::vector<ImportedYear> imports = read_imports(a.sources);
   const WorkCalendar& before = ctx.calendar();
   Report r;
   r.years = merge_imports(imports, before.years());
@@ -312,13 +330,7 @@ int run_import(Context& ctx, const ImportArgs& a) {
   }
   const WorkCalendar after = ctx.calendar_with(installed, layer);
 
-  std::set<Date> changed;
-  for (const HolidayYear& y : r.years) {
-    for (Date d : changed_days(before, after, notice_span(y.year))) {
-      changed.insert(d);
-    }
-  }
-  r.changed.assign(changed.begin(), changed.end());
+  r.changed = changes(before, after, r.years);
   r.students = affected(ctx, a.check, before, after);
   r.dry_run = a.dry_run;
   for (const Write& w : writes) {
