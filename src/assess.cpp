@@ -125,9 +125,12 @@ std::optional<std::string> closed_day_warning(const StepStatus& step,
   }
   const DayInfo day = calendar.day(*step.done);
   const Office* office = rules.office(rules.steps[i].office);
+  const bool provisional =
+      day.notice != nullptr && day.notice->origin == Origin::provisional;
   const std::string why =
       day.kind == DayKind::holiday
-          ? fmt::format("a day off for {}", day.holiday->name.en())
+          ? fmt::format("a day off for {}{}", day.holiday->name.en(),
+                        provisional ? " in rpx's provisional schedule" : "")
           : fmt::format("a {}", weekday_name(*step.done));
   return fmt::format(
       "step {} ({}) is dated {}, {}, when the {} is closed: "
@@ -145,6 +148,13 @@ CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to) {
     return n;
   }
   n.first_uncovered = calendar.first_uncovered(n.from, n.to).value_or(n.from);
+  if (n.basis == Basis::weekdays) {
+    // Name a day no table or estimate decides, not a provisional one.
+    while (n.first_uncovered < n.to &&
+           calendar.basis(n.first_uncovered) != Basis::weekdays) {
+      n.first_uncovered += days{1};
+    }
+  }
   n.missing_year = calendar.missing_notice(n.first_uncovered);
   n.first_official_year = calendar.first_official_year();
   const int last = calendar.last_official_year();
@@ -177,11 +187,18 @@ Deadline deadline_for(Date expiry, const Rules& rules,
   d.expiry = expiry;
   d.filing_deadline = expiry - rules.advance_days;
   d.last_office_day = calendar.prev_workday_on_or_before(d.filing_deadline);
+  // A weekend day the provisional schedule only guesses is worked may not
+  // be: a deadline leans early, so it is never the last office day.
+  while (calendar.day(d.last_office_day).assumed &&
+         is_weekend(d.last_office_day)) {
+    d.last_office_day = calendar.add(d.last_office_day, Workdays{-1});
+  }
   const DayInfo day = calendar.day(d.filing_deadline);
   if (day.kind == DayKind::holiday) {
     d.moved_by = MovedBy::holiday;
     d.holiday = day.holiday->name;
-  } else if (day.kind == DayKind::weekend) {
+  } else if (day.kind == DayKind::weekend ||
+             (day.kind == DayKind::adjusted_workday && day.assumed)) {
     d.moved_by = MovedBy::weekend;
   }
   d.note = calendar_note(calendar, d.last_office_day, d.filing_deadline);

@@ -111,12 +111,14 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
         if (in_span(d)) {
           m_cells[index(d)].kind = DayKind::holiday;
           m_cells[index(d)].holiday = tag;
+          m_cells[index(d)].assumed = false;
         }
       }
       for (Date d : h.workdays) {
         if (in_span(d)) {
           m_cells[index(d)].kind = DayKind::adjusted_workday;
           m_cells[index(d)].holiday = tag;
+          m_cells[index(d)].assumed = false;
         }
       }
       for (Date d : h.assumed) {

@@ -142,4 +142,41 @@ void sync_directory(const fs::path& dir, const fs::path& named) {
   }
 }
 
+void replace_file_atomically(const fs::path& file, std::string_view text,
+                             unsigned mode) {
+  const fs::path dir = file.parent_path();
+  std::string temp = ((dir.empty() ? fs::path(".") : dir) /
+                      ("." + file.filename().string() + ".tmp.XXXXXX"))
+                         .string();
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (fd < 0) {
+    fail_write(file, errno);
+  }
+  int err = 0;
+  try {
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+      fail_write(file, errno);
+    }
+    write_all(fd, text, file);
+    if (::fsync(fd) != 0) {
+      fail_write(file, errno);
+    }
+  } catch (const IoError&) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0) {
+    err = errno;
+  }
+  if (err == 0 && ::rename(temp.c_str(), file.c_str()) != 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    ::unlink(temp.c_str());
+    fail_write(file, err);
+  }
+  sync_directory(dir, file);
+}
+
 }  // namespace rpx

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <rpx/bundled.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/lunar.hpp>
@@ -410,7 +411,7 @@ std::optional<Candidate> best_break(const Building& b, Date req_first,
       const auto need = static_cast<std::size_t>(k);
       if (adjacent.size() >= need) {
         for (unsigned mask = 0; mask < (1U << adjacent.size()); ++mask) {
-          if (static_cast<std::size_t>(__builtin_popcount(mask)) != need) {
+          if (static_cast<std::size_t>(std::popcount(mask)) != need) {
             continue;
           }
           std::vector<Date> pick;
@@ -484,18 +485,30 @@ void long_break(Building& b, const Text& name, std::vector<Date> stat,
   }
   const auto best =
       best_break(b, req_first, req_last, length, whole_weekend, limit, stat);
+  stat.erase(std::unique(stat.begin(), stat.end()), stat.end());
   Holiday h;
   h.name = name;
   if (!best) {
     // Nothing fits (another holiday in the way): the statutory days alone.
-    h = statutory_only(b, name, {stat.front(), stat.back()}, true);
-    b.mark_assumed(h, {});
+    h = statutory_only(b, name, stat, true);
   } else {
     h.first_off = best->first;
     h.last_off = best->last;
     h.workdays = best->work;
-    b.mark_assumed(h, {});
   }
+  // The law's make-up weekdays for statutory days on a weekend are certain:
+  // the first weekdays after the statutory days, one for each.
+  std::vector<Date> certain;
+  Date after = stat.back();
+  for (Date d : stat) {
+    if (is_weekend(d)) {
+      do {
+        after += days{1};
+      } while (is_weekend(after));
+      certain.push_back(after);
+    }
+  }
+  b.mark_assumed(h, certain);
   b.add(std::move(h));
 }
 

@@ -349,8 +349,8 @@ std::string render_check_table(const std::vector<TableRow>& rows,
   out += summary_line(counts, shown, unreadable);
   if (provisional) {
     out +=
-        "~ provisional: depends on a year whose schedule is not published "
-        "yet; its holidays are rpx's estimate (rpx holidays YEAR)\n";
+        "~ provisional: depends on a year with no official schedule; its "
+        "holidays are rpx's estimate (rpx holidays YEAR)\n";
   }
   if (weekdays) {
     out +=

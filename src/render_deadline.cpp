@@ -28,12 +28,20 @@ std::string moved_explanation(const Deadline& dl, const WorkCalendar& cal,
   }
   const DayInfo day = cal.day(dl.filing_deadline);
   std::string out;
+  const bool provisional =
+      day.notice != nullptr && day.notice->origin == Origin::provisional;
   if (dl.moved_by == MovedBy::holiday) {
     out = fmt::format(
-        "{}falls in the {} holiday, {} to {}: the office is "
+        "{}falls in the {} holiday, {} to {}{}: the office is "
         "closed\n",
         indent, day.holiday->name.en(), format_date(day.holiday->first_off),
-        format_date(day.holiday->last_off));
+        format_date(day.holiday->last_off),
+        provisional ? " (provisional)" : "");
+  } else if (day.kind == DayKind::adjusted_workday) {
+    out = fmt::format(
+        "{}falls on a {} that rpx's provisional schedule guesses is a "
+        "working day for {}: too uncertain for a deadline\n",
+        indent, weekday_name(dl.filing_deadline), day.holiday->name.en());
   } else {
     out = fmt::format("{}falls on a {}: the office is closed on weekends\n",
                       indent, weekday_name(dl.filing_deadline));

@@ -181,10 +181,10 @@ Event ready_event(const Facts& f) {
                       address.empty() ? "" : ", ", address));
     }
   }
-  if (!f.calendar.covered(*f.submitted, ready)) {
+  if (f.a.ready_note.basis != Basis::official) {
     e.description.push_back(
-        "Note: the holiday schedule of some of these days is not published "
-        "yet: Monday–Friday assumed, so the date may move.");
+        fmt::format("Note: {}; the date may move.",
+                    calendar_warning(f.a.ready_note, "this estimate")));
   }
   if (f.collected) {
     e.description.push_back(

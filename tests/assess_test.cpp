@@ -203,6 +203,18 @@ TEST(Assess, ProvisionalDeadlineNamesTheAssumedHoliday) {
                 "worked 2027-09-26 and 2027-10-09"});
 }
 
+TEST(Assess, LastOfficeDayNeverRestsOnAGuessedWorkingSunday) {
+  // Filing deadline Sunday 2027-02-14, which the provisional schedule
+  // guesses is a make-up day for Spring Festival (2027-02-05..13): the
+  // last office day is the Thursday before the break, not that Sunday.
+  const Assessment a =
+      rpx::assess(student(ymd(2027, 3, 16)), rpx::test::bundled_rules(),
+                  rpx::test::provisional_calendar(), ymd(2026, 12, 1));
+  EXPECT_EQ(a.deadline.filing_deadline, ymd(2027, 2, 14));
+  EXPECT_EQ(a.deadline.last_office_day, ymd(2027, 2, 4));
+  EXPECT_EQ(a.deadline.moved_by, rpx::MovedBy::weekend);
+}
+
 TEST(Assess, ReadyEstimateAcrossAnAssumedBreakIsARange) {
   StudentState s = student(ymd(2027, 3, 10));
   s.current.progress_note = rpx::ProgressNote{ymd(2027, 1, 25), "", {}};

@@ -46,4 +46,11 @@ void write_all(int fd, std::string_view text,
 void sync_directory(const std::filesystem::path& dir,
                     const std::filesystem::path& named);
 
+/// Replaces (or creates) `file` with `text`, mode `mode`, so that it holds
+/// either the old content or the new one whatever happens: a temporary file
+/// beside it, fsync, rename, directory fsync. The temporary file is removed
+/// on failure. Throws `IoError` naming `file`.
+void replace_file_atomically(const std::filesystem::path& file,
+                             std::string_view text, unsigned mode);
+
 }  // namespace rpx

@@ -11,6 +11,9 @@ namespace rpx::cli {
 void add_deadline(CLI::App& app, Context& ctx);
 void add_workdays(CLI::App& app, Context& ctx);
 void add_holidays(CLI::App& app, Context& ctx);
+void add_holidays_import(CLI::App& holidays, Context& ctx);
+/// `rpx holidays` with no year: every year and where its schedule is from.
+int holidays_overview(Context& ctx, const std::string& format);
 void add_info(CLI::App& app, Context& ctx);
 void add_status(CLI::App& app, Context& ctx);  // status, plan
 void add_init(CLI::App& app, Context& ctx);    // init, set expiry

@@ -112,21 +112,32 @@ fs::path Context::system_holidays_dir() const {
 
 const WorkCalendar& Context::calendar() {
   if (!m_calendar) {
-    std::vector<HolidayYear> years = bundled_holiday_years();
-    years = overlay(std::move(years),
-                    load_layer(system_holidays_dir(), Origin::system));
-    years = overlay(std::move(years),
-                    load_layer(user_holidays_dir(), Origin::user));
-    if (!globals.holidays.empty()) {
-      years = overlay(std::move(years),
-                      parse_holiday_file(read_file(globals.holidays,
-                                                   json_util::k_max_file_bytes),
-                                         globals.holidays, Origin::file));
-    }
-    m_calendar.emplace(
-        with_provisional(std::move(years), bundled_holiday_model()));
+    m_calendar.emplace(calendar_with({}, Origin::file));
   }
   return *m_calendar;
+}
+
+WorkCalendar Context::calendar_with(const std::vector<HolidayYear>& extra,
+                                    Origin at) const {
+  const auto add = [&](std::vector<HolidayYear> years, Origin layer) {
+    return layer == at ? overlay(std::move(years), extra) : years;
+  };
+  std::vector<HolidayYear> years = bundled_holiday_years();
+  years = add(overlay(std::move(years),
+                      load_layer(system_holidays_dir(), Origin::system)),
+              Origin::system);
+  years = add(
+      overlay(std::move(years), load_layer(user_holidays_dir(), Origin::user)),
+      Origin::user);
+  if (!globals.holidays.empty()) {
+    years = overlay(std::move(years),
+                    parse_holiday_file(read_file(globals.holidays,
+                                                 json_util::k_max_file_bytes),
+                                       globals.holidays, Origin::file));
+  }
+  // Every notice-year with no official table gets the provisional one.
+  return WorkCalendar(with_provisional(add(std::move(years), Origin::file),
+                                       bundled_holiday_model()));
 }
 
 Date Context::today() {

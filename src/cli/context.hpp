@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rpx::cli {
 
@@ -33,6 +34,11 @@ class Context {
 
   const Rules& rules();
   const WorkCalendar& calendar();
+  /// The calendar as it would be with `extra` added to layer `at` (its
+  /// years replacing those of that layer): `system`, `user`, or `file` for
+  /// a table given with --holidays. `calendar()` is this with none.
+  WorkCalendar calendar_with(const std::vector<HolidayYear>& extra,
+                             Origin at) const;
   /// `--today`/`RPX_TODAY`, else the date now in the rules' time zone.
   Date today();
   /// The state file: --file, RPX_FILE, XDG_DATA_HOME, HOME.

@@ -240,8 +240,19 @@ void add_holidays(CLI::App& app, Context& ctx) {
                 "even when an official table exists");
   cmd->add_option("--format", *format, "text, json or tsv")
       ->check(CLI::IsMember({"text", "json", "tsv"}));
+  add_holidays_import(*cmd, ctx);
   cmd->callback([&ctx, year_arg, format, provisional] {
+    if (ctx.run) {
+      return;  // a subcommand (import) chose
+    }
     ctx.run = [&ctx, year_arg, format, provisional] {
+      if (year_arg->empty() && !*provisional) {
+        if (*format == "tsv") {
+          throw UsageError(
+              "--format tsv needs a YEAR: rpx holidays YEAR --format tsv");
+        }
+        return holidays_overview(ctx, *format);
+      }
       const int year =
           year_arg->empty()
               ? static_cast<int>(date::year_month_day{ctx.today()}.year())
@@ -271,7 +282,7 @@ void add_holidays(CLI::App& app, Context& ctx) {
       } else {
         fmt::print(
             "No holiday schedule for {}: rpx has no table for it and "
-            "estimates only 2000–2101, so dates in {} assume "
+            "estimates only 2000–2100, so dates in {} assume "
             "Monday–Friday.\n\n{}",
             year, year, coverage_text(cal.years()));
       }
