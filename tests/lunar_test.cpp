@@ -58,7 +58,7 @@ std::vector<Published> published() {
   return out;
 }
 
-TEST(lunar_test, festivals_match_the_published_calendar_1970_to_2100) {
+TEST(Lunar, FestivalsMatchThePublishedCalendar1970To2100) {
   const auto rows = published();
   ASSERT_EQ(rows.size(), 131U);
   for (const Published& p : rows) {
@@ -71,7 +71,7 @@ TEST(lunar_test, festivals_match_the_published_calendar_1970_to_2100) {
   }
 }
 
-TEST(lunar_test, qingming_on_its_published_days) {
+TEST(Lunar, QingmingOnItsPublishedDays) {
   // 清明 as the State Council's notices and the almanacs give it.
   const std::pair<int, unsigned> days[] = {
       {1976, 4}, {1985, 5}, {2000, 4}, {2008, 4}, {2009, 4}, {2010, 5},
@@ -90,7 +90,7 @@ TEST(lunar_test, qingming_on_its_published_days) {
   }
 }
 
-TEST(lunar_test, leap_months_as_published) {
+TEST(Lunar, LeapMonthsAsPublished) {
   // Years with a leap month (闰月) and which one.
   const std::pair<int, int> leaps[] = {
       {1971, 5}, {1987, 6}, {2001, 4},  {2004, 2}, {2006, 7}, {2009, 5},
@@ -108,7 +108,7 @@ TEST(lunar_test, leap_months_as_published) {
   EXPECT_EQ(iso(rpx::from_lunar(LunarDate{2033, 11, 1, true})), "2033-12-22");
 }
 
-TEST(lunar_test, every_day_round_trips) {
+TEST(Lunar, EveryDayRoundTrips) {
   // to_lunar and from_lunar are inverses on every day 1970–2100, and the
   // lunar day advances by one each day or starts a new month at 1.
   std::optional<LunarDate> prev;
@@ -126,7 +126,7 @@ TEST(lunar_test, every_day_round_trips) {
   }
 }
 
-TEST(lunar_test, outside_the_table) {
+TEST(Lunar, OutsideTheTableIsNullopt) {
   EXPECT_FALSE(rpx::to_lunar(ymd(1969, 1, 1)));
   EXPECT_FALSE(rpx::from_lunar(LunarDate{1968, 1, 1, false}));
   EXPECT_FALSE(rpx::from_lunar(LunarDate{2102, 1, 1, false}));

@@ -39,7 +39,7 @@ std::string describe(const HolidayYear& y) {
   return out;
 }
 
-TEST(provisional_test, statutory_days_by_version_of_the_law) {
+TEST(StatutoryDays, ByVersionOfTheLaw) {
   // 1999 version: 10 days; 2008: 11; 2014: 11; 2025: 13.
   EXPECT_EQ(rpx::statutory_days(model(), 2007).size(), 10U);
   EXPECT_EQ(rpx::statutory_days(model(), 2008).size(), 11U);
@@ -58,7 +58,7 @@ TEST(provisional_test, statutory_days_by_version_of_the_law) {
   EXPECT_EQ(rpx::law_in_force(model(), 1999), nullptr);
 }
 
-TEST(provisional_test, the_2027_schedule) {
+TEST(ProvisionalYear, The2027Schedule) {
   const HolidayYear y = rpx::provisional_year(model(), 2027);
   EXPECT_EQ(y.origin, rpx::Origin::provisional);
   EXPECT_EQ(describe(y),
@@ -86,7 +86,7 @@ TEST(provisional_test, the_2027_schedule) {
                          "2027-10-07", "2027-10-09"}));
 }
 
-TEST(provisional_test, mid_autumn_joins_national_day) {
+TEST(ProvisionalYear, MidAutumnJoinsNationalDay) {
   // 2028: Mid-Autumn on Tuesday 3 October, inside National Day.
   EXPECT_EQ(describe(rpx::provisional_year(model(), 2028)),
             "New Year's Day: 2028-01-01..2028-01-03\n"
@@ -100,7 +100,7 @@ TEST(provisional_test, mid_autumn_joins_national_day) {
             "work 2028-09-30\n");
 }
 
-TEST(provisional_test, reproduces_notice_2026) {
+TEST(ProvisionalYear, ReproducesNotice2026) {
   // The model never reads the official table; for 2026 it gives it exactly.
   const auto official = rpx::bundled_holiday_years();
   const auto it =
@@ -112,7 +112,7 @@ TEST(provisional_test, reproduces_notice_2026) {
   EXPECT_EQ(describe(got), describe(expected));
 }
 
-TEST(provisional_test, levels) {
+TEST(ProvisionalYear, Levels) {
   EXPECT_TRUE(rpx::provisional_year(model(), 2027, ModelLevel::weekdays)
                   .holidays.empty());
   EXPECT_EQ(describe(rpx::provisional_year(model(), 2022,
@@ -129,7 +129,7 @@ TEST(provisional_test, levels) {
   EXPECT_FALSE(rpx::provisional_year(model(), 2101).holidays.empty());
 }
 
-TEST(provisional_test, every_year_is_a_valid_table) {
+TEST(ProvisionalYear, EveryYearIsAValidTable) {
   // Each provisional year passes the checks of a holiday file: days inside
   // its notice-year, no day claimed twice, worked days on weekends.
   for (int y = rpx::k_provisional_first_year; y <= rpx::k_provisional_last_year;
@@ -152,7 +152,7 @@ TEST(provisional_test, every_year_is_a_valid_table) {
   }
 }
 
-TEST(provisional_test, calendar_basis) {
+TEST(WorkCalendar, BasisOfOfficialProvisionalAndWeekdayDays) {
   const WorkCalendar& cal = rpx::test::provisional_calendar();
   EXPECT_EQ(cal.basis(ymd(2026, 12, 24)), rpx::Basis::official);
   // Late December 2026 waits for notice 2027: provisional.
@@ -180,7 +180,7 @@ TEST(provisional_test, calendar_basis) {
   EXPECT_EQ(cal.last_official_year(), 2026);
 }
 
-TEST(provisional_test, refuses_bad_model_files) {
+TEST(HolidayModel, RefusesBadModelFiles) {
   const std::string law(*rpx::bundled_file("provisional/statutory.json"));
   const std::string params(*rpx::bundled_file("provisional/model.json"));
   const auto fails = [&](std::string l, std::string m) {
@@ -278,7 +278,7 @@ std::map<std::string, std::string> documented_rows() {
   return rows;
 }
 
-TEST(provisional_test, accuracy_against_the_official_tables) {
+TEST(ProvisionalYear, AccuracyAgainstTheOfficialTables) {
   const WorkCalendar& official = rpx::test::bundled_calendar();
   const ModelLevel levels[] = {ModelLevel::weekdays, ModelLevel::statutory,
                                ModelLevel::statutory_makeup, ModelLevel::full};
