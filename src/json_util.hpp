@@ -1,5 +1,5 @@
-// Reading JSON data files with the errors CLI.md promises: syntax errors as
-// FILE:LINE:COL, bad values as FILE and a JSON Pointer, limits enforced.
+// Reading JSON data files with the errors docs/cli.md promises: syntax errors
+// as FILE:LINE:COL, bad values as FILE and a JSON Pointer, limits enforced.
 // Internal to the loaders (state, rules, holidays); not a public header.
 #pragma once
 
@@ -14,7 +14,8 @@
 
 namespace rpx::json_util {
 
-inline constexpr std::size_t k_max_file_bytes = 1024 * 1024;  // CLI.md limits
+inline constexpr std::size_t k_max_file_bytes =
+    1024 * 1024;  // docs/cli.md limits
 inline constexpr int k_max_depth = 64;
 
 /// Parses `text` (a leading UTF-8 BOM is skipped). Throws `DataError`:

@@ -1,4 +1,4 @@
-// Machine output: the student object of CLI.md. Keys are never translated.
+// Machine output: the student object of docs/cli.md. Keys are never translated.
 #include <nlohmann/json.hpp>
 #include <rpx/render.hpp>
 

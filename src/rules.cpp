@@ -88,7 +88,7 @@ std::vector<Office> read_offices(const Reader& list) {
   return out;
 }
 
-/// The steps are the five stable ids, in order (CLI.md): state files and
+/// The steps are the five stable ids, in order (docs/cli.md): state files and
 /// `rpx done 2` name them, so a rules file may reword them but not reorder.
 std::vector<Step> read_steps(const Reader& list, const Rules& rules) {
   const std::size_t n = list.size();

@@ -68,7 +68,7 @@ TEST(MoreUrgent, DueByDaysLeftFewestFirst) {
 }
 
 TEST(MoreUrgent, OtherPhasesIgnoreDaysLeft) {
-  // Only `due` is ordered by days left (CLI.md); the rest by id.
+  // Only `due` is ordered by days left (docs/cli.md); the rest by id.
   EXPECT_TRUE(rpx::more_urgent(key(Phase::overdue, -1, "1"),
                                key(Phase::overdue, -30, "2")));
   EXPECT_TRUE(rpx::more_urgent(key(Phase::upcoming, 90, "1"),

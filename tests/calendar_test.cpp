@@ -269,7 +269,8 @@ TEST(WorkCalendar, CountInvertsAddOverEveryDayOf2015To2026) {
     const bool workday = cal.is_workday(d);
     for (int n = -40; n <= 40; ++n) {
       if (n < 0 && !workday) {
-        continue;  // CLI.md: the round trip holds for N < 0 on workdays only
+        continue;  // docs/cli.md: the round trip holds for N < 0 on workdays
+                   // only
       }
       const Date to = cal.add(d, Workdays{n});
       if (cal.count(d, to) != Workdays{n}) {
@@ -302,7 +303,7 @@ TEST(WorkCalendarAdd, SkipsNationalDayWeek) {
 }
 
 TEST(WorkCalendarAdd, BackwardsFromAHolidayYetCountIsZero) {
-  // CLI.md: add(2024-10-05, -1) is 2024-09-30, yet count(2024-10-05,
+  // docs/cli.md: add(2024-10-05, -1) is 2024-09-30, yet count(2024-10-05,
   // 2024-09-30) is 0: no workday d has 2024-09-30 < d <= 2024-10-05.
   EXPECT_EQ(iso(bundled().add(ymd(2024, 10, 5), Workdays{-1})), "2024-09-30");
   EXPECT_EQ(bundled().count(ymd(2024, 10, 5), ymd(2024, 9, 30)), Workdays{0});

@@ -13,7 +13,7 @@
 
 namespace rpx {
 
-/// CLI.md, "Phases". Declared most urgent first (the order of `check`).
+/// docs/cli.md, "Phases". Declared most urgent first (the order of `check`).
 enum class Phase : std::uint8_t {
   expired,
   overdue,
@@ -27,7 +27,7 @@ inline constexpr std::array<Phase, 7> k_phases = {
     Phase::expired,    Phase::overdue,  Phase::due,      Phase::ready,
     Phase::processing, Phase::upcoming, Phase::collected};
 
-/// "expired", "overdue", ... as in CLI.md; never translated.
+/// "expired", "overdue", ... as in docs/cli.md; never translated.
 std::string_view phase_name(Phase p) noexcept;
 /// The phase named `name`, if any.
 std::optional<Phase> parse_phase(std::string_view name) noexcept;
@@ -93,7 +93,7 @@ struct StepStatus {
 
 struct AssessOptions {
   /// A student is `due` when the last office day is at most this many days
-  /// away (CLI.md: default 30, `--within N`).
+  /// away (docs/cli.md: default 30, `--within N`).
   int within_days = 30;
 };
 
@@ -112,7 +112,7 @@ struct Assessment {
   /// What decided the days from the progress note to the ready estimate.
   CalendarNote ready_note;
   /// When those days include a guess of the provisional model: the estimate
-  /// two workdays earlier and later (CLI.md, "Provisional schedules").
+  /// two workdays earlier and later (docs/cli.md, "Provisional schedules").
   std::optional<Date> ready_earliest;
   std::optional<Date> ready_latest;
   /// Not yet submitted: the day to file — the last office day, or once it

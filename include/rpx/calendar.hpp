@@ -1,5 +1,5 @@
 // China's working-day calendar: which days are workdays, and workday
-// arithmetic over them (CLI.md, "Workday arithmetic").
+// arithmetic over them (docs/cli.md, "Workday arithmetic").
 #pragma once
 
 #include <compare>
@@ -35,8 +35,8 @@ struct Holiday {
 };
 
 /// Where a year's schedule came from; later layers replace earlier ones
-/// year by year (CLI.md, "Files"). `provisional` is the model's schedule for
-/// a year with no official table (provisional.hpp).
+/// year by year (docs/cli.md, "Files"). `provisional` is the model's schedule
+/// for a year with no official table (provisional.hpp).
 enum class Origin : std::uint8_t { bundled, system, user, file, provisional };
 
 /// What decided a day: an official table, the provisional model, or nothing

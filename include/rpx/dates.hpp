@@ -11,7 +11,7 @@ namespace rpx {
 
 using Date = date::sys_days;
 
-/// The years a date given by a user or a file may fall in (CLI.md).
+/// The years a date given by a user or a file may fall in (docs/cli.md).
 inline constexpr int k_min_year = 1970;
 inline constexpr int k_max_year = 2100;
 

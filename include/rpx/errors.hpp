@@ -1,5 +1,5 @@
 // The error types rpx throws. `src/cli/errors.cpp` alone maps them to the
-// exit codes of CLI.md; everything else only throws.
+// exit codes of docs/cli.md; everything else only throws.
 #pragma once
 
 #include <stdexcept>

@@ -1,4 +1,4 @@
-// Exit codes of CLI.md, in one place.
+// Exit codes of docs/cli.md, in one place.
 #pragma once
 
 namespace rpx::exit_status {

@@ -49,7 +49,7 @@ std::string relative_days(int days);
 
 /// How text output looks.
 struct TextStyle {
-  bool color = false;  // ANSI colours (only on a terminal; CLI.md)
+  bool color = false;  // ANSI colours (only on a terminal; docs/cli.md)
 };
 
 /// The student's screen (`rpx status`): checklist with ✓/✗ and dates, the
@@ -67,7 +67,7 @@ std::string render_plan_text(const StudentState& state,
                              const Assessment& assessment, const Rules& rules,
                              const WorkCalendar& calendar, Date today);
 
-/// The student object of CLI.md ("JSON"). `indent` < 0 gives one line
+/// The student object of docs/cli.md ("JSON"). `indent` < 0 gives one line
 /// (JSONL); `file` is the state file's path as given.
 std::string render_student_json(const std::string& file,
                                 const StudentState& state,

@@ -41,7 +41,7 @@ enum class CsvCells { guarded, raw };
 std::string csv_field(std::string_view text,
                       CsvCells cells = CsvCells::guarded);
 
-/// The header row of CLI.md's CSV columns, ending in CRLF (RFC 4180).
+/// The header row of docs/cli.md's CSV columns, ending in CRLF (RFC 4180).
 std::string render_csv_header();
 
 /// One student as a CSV row in the header's columns, null as an empty
@@ -84,9 +84,9 @@ std::string render_check_table(const std::vector<TableRow>& rows,
 using Sink = std::function<void(std::string_view)>;
 
 /// `check --format json`: `{"as_of", "students", "summary", "errors"}` of
-/// CLI.md, written to `out`. `students` holds `render_student_json(..., 2)`
-/// texts, in order; `summary` lists all seven phases, zeros included; file
-/// names in `errors` are made UTF-8 (`valid_utf8`).
+/// docs/cli.md, written to `out`. `students` holds the texts of
+/// `render_student_json(..., 2)`, in order; `summary` lists all seven phases,
+/// zeros included; file names in `errors` are made UTF-8 (`valid_utf8`).
 void render_check_json(Date as_of, const std::vector<std::string>& students,
                        const PhaseCounts& counts,
                        const std::vector<BatchError>& errors, const Sink& out);

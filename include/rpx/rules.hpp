@@ -11,7 +11,7 @@
 
 namespace rpx {
 
-/// The stable step ids, in order (CLI.md); numbers 1–5 name them too.
+/// The stable step ids, in order (docs/cli.md); numbers 1–5 name them too.
 inline constexpr std::array<std::string_view, 5> k_step_ids = {
     "registration", "photo", "letter", "submit", "collect"};
 

@@ -23,7 +23,7 @@ namespace ex = rpx::exit_status;
 namespace fs = std::filesystem;
 
 /// Spreadsheet programs (Excel) read a CSV file as UTF-8 only when it
-/// starts with this (CLI.md, "JSON": `--bom`).
+/// starts with this (docs/cli.md, "JSON": `--bom`).
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 constexpr long long k_max_within = 3650;
 
@@ -63,7 +63,7 @@ PhaseSet require_phases(const std::vector<std::string>& names) {
   return PhaseSet(phases);
 }
 
-/// CLI.md, "Exit codes": the largest of 1, 2 and 3 that applies.
+/// docs/cli.md, "Exit codes": the largest of 1, 2 and 3 that applies.
 int exit_code(const PhaseCounts& counts, bool unreadable) {
   if (unreadable) {
     return ex::k_bad_input;

@@ -16,7 +16,7 @@
 
 namespace rpx::cli {
 
-/// The global options of CLI.md, as given (validated on use).
+/// The global options of docs/cli.md, as given (validated on use).
 struct Globals {
   std::string file;      // --file, RPX_FILE
   std::string today;     // --today, RPX_TODAY

@@ -1,5 +1,5 @@
 // The one place where errors become a line on stderr and an exit code
-// (CLI.md, "Exit codes").
+// (docs/cli.md, "Exit codes").
 #include <fmt/format.h>
 #include <unistd.h>
 

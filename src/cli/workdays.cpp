@@ -1,4 +1,4 @@
-// rpx workdays add|count|is: the workday arithmetic of CLI.md, exposed.
+// rpx workdays add|count|is: the workday arithmetic of docs/cli.md, exposed.
 #include <fmt/format.h>
 
 #include <rpx/assess.hpp>
@@ -12,7 +12,7 @@ namespace rpx::cli {
 
 namespace {
 
-constexpr long long k_max_n = 10000;  // CLI.md: |N| <= 10 000
+constexpr long long k_max_n = 10000;  // docs/cli.md: |N| <= 10 000
 
 /// stdout carries only the answer; a calendar warning goes to stderr.
 void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
