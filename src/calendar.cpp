@@ -290,10 +290,15 @@ std::vector<const Holiday*> WorkCalendar::provisional_holidays(Date a,
   if (b < a) {
     std::swap(a, b);
   }
-  const int first = year_of(a);
+  // Notice-years year_of(a) .. year_of(b) + 1 only (late December); the
+  // years are sorted, so start at the first.
   const int last = year_of(b) + 1;
-  for (const HolidayYear& y : m_years) {
-    if (y.origin != Origin::provisional || y.year < first || y.year > last) {
+  auto it =
+      std::lower_bound(m_years.begin(), m_years.end(), year_of(a),
+                       [](const HolidayYear& y, int v) { return y.year < v; });
+  for (; it != m_years.end() && it->year <= last; ++it) {
+    const HolidayYear& y = *it;
+    if (y.origin != Origin::provisional) {
       continue;
     }
     for (const Holiday& h : y.holidays) {
