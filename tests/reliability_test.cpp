@@ -11,11 +11,11 @@
 #include <fstream>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
+#include <rpx/json_util.hpp>
 #include <rpx/state.hpp>
 #include <rpx/store.hpp>
 #include <string>
 
-#include "json_util.hpp"
 #include "temp_dir.hpp"
 
 namespace {

@@ -5,6 +5,7 @@
 #include <rpx/bundled.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/state.hpp>
+#include <rpx/uuid.hpp>
 #include <set>
 #include <string>
 

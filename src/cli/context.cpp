@@ -11,9 +11,8 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/holidays.hpp>
+#include <rpx/json_util.hpp>
 #include <rpx/provisional.hpp>
-
-#include "json_util.hpp"
 
 namespace rpx::cli {
 

@@ -15,10 +15,10 @@
 #include <rpx/fsutil.hpp>
 #include <rpx/holiday_import.hpp>
 #include <rpx/holidays.hpp>
+#include <rpx/json_util.hpp>
 #include <set>
 
 #include "commands.hpp"
-#include "json_util.hpp"
 
 namespace rpx::cli {
 

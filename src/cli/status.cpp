@@ -6,6 +6,7 @@
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 #include <rpx/roster.hpp>
+#include <rpx/uuid.hpp>
 
 #include "commands.hpp"
 #include "student.hpp"

@@ -1,9 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <rpx/json_util.hpp>
 #include <rpx/rules.hpp>
-
-#include "json_util.hpp"
 
 namespace rpx {
 

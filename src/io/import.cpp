@@ -13,6 +13,7 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/import.hpp>
+#include <rpx/uuid.hpp>
 #include <string>
 #include <vector>
 

@@ -1,18 +1,12 @@
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/random.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <limits>
 #include <rpx/errors.hpp>
+#include <rpx/json_util.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/state.hpp>
 #include <span>
-
-#include "json_util.hpp"
 
 namespace rpx {
 
@@ -366,42 +360,6 @@ ordered_json history_json(const Cycle& cycle, RawValues& raw) {
   return out;
 }
 
-/// Fills `buf` with random bytes from the kernel.
-void random_bytes(std::span<unsigned char> buf) {
-  std::size_t got = 0;
-  while (got < buf.size()) {
-    const ssize_t n = ::getrandom(buf.data() + got, buf.size() - got, 0);
-    if (n > 0) {
-      got += static_cast<std::size_t>(n);
-    } else if (n < 0 && errno == ENOSYS) {
-      break;  // a kernel older than 3.17: fall back to the device
-    } else if (n < 0 && errno != EINTR) {
-      throw IoError(
-          fmt::format("cannot get random bytes: {}", std::strerror(errno)));
-    }
-  }
-  if (got == buf.size()) {
-    return;
-  }
-  const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw IoError(
-        fmt::format("cannot read /dev/urandom: {}", std::strerror(errno)));
-  }
-  while (got < buf.size()) {
-    const ssize_t n = ::read(fd, buf.data() + got, buf.size() - got);
-    if (n > 0) {
-      got += static_cast<std::size_t>(n);
-    } else if (n == 0 || errno != EINTR) {
-      const int err = n == 0 ? EIO : errno;
-      ::close(fd);
-      throw IoError(
-          fmt::format("cannot read /dev/urandom: {}", std::strerror(err)));
-    }
-  }
-  ::close(fd);
-}
-
 }  // namespace
 
 StudentState parse_state(std::string_view text, const std::string& name) {
@@ -446,24 +404,6 @@ std::string serialize_state(const StudentState& state, Layout layout) {
                               ordered_json::error_handler_t::replace),
                     indent) +
          "\n";
-}
-
-std::string make_uuid() {
-  std::array<unsigned char, 16> b{};
-  random_bytes(b);
-  // RFC 4122 section 4.4: version 4 in the high nibble of byte 6, variant
-  // 10xx in the high bits of byte 8.
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-  std::string out;
-  out.reserve(36);
-  for (std::size_t i = 0; i < b.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) {
-      out += '-';
-    }
-    out += fmt::format("{:02x}", b[i]);
-  }
-  return out;
 }
 
 }  // namespace rpx

@@ -8,7 +8,7 @@
 #include <array>
 #include <map>
 #include <rpx/notice.hpp>
-#include <rpx/render_batch.hpp>
+#include <rpx/utf8.hpp>
 #include <utility>
 
 #include "notice_text.hpp"

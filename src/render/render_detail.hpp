@@ -4,7 +4,6 @@
 #include <rpx/assess.hpp>
 #include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
-
 #include <string>
 #include <string_view>
 

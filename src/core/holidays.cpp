@@ -3,8 +3,7 @@
 #include <map>
 #include <rpx/bundled.hpp>
 #include <rpx/holidays.hpp>
-
-#include "json_util.hpp"
+#include <rpx/json_util.hpp>
 
 namespace rpx {
 
@@ -176,9 +175,9 @@ std::vector<HolidayYear> bundled_holiday_years() {
   std::vector<HolidayYear> years;
   for (const BundledFile& f : bundled_files()) {
     if (f.path.starts_with("holidays/")) {
-      years = overlay(std::move(years),
-                      parse_holiday_file(f.text, std::string(f.path),
-                                         Origin::bundled));
+      years = overlay(
+          std::move(years),
+          parse_holiday_file(f.text, std::string(f.path), Origin::bundled));
     }
   }
   return years;

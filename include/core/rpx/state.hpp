@@ -94,7 +94,4 @@ enum class Layout { indented, compact };
 std::string serialize_state(const StudentState& state,
                             Layout layout = Layout::indented);
 
-/// A random RFC 4122 version-4 UUID.
-std::string make_uuid();
-
 }  // namespace rpx

@@ -5,9 +5,8 @@
 
 #include <rpx/bundled.hpp>
 #include <rpx/errors.hpp>
+#include <rpx/json_util.hpp>
 #include <rpx/provisional.hpp>
-
-#include "json_util.hpp"
 
 namespace rpx {
 

@@ -3,11 +3,10 @@
 // Internal to the loaders (state, rules, holidays); not a public header.
 #pragma once
 
-#include <rpx/dates.hpp>
-#include <rpx/text.hpp>
-
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <rpx/dates.hpp>
+#include <rpx/text.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +55,8 @@ class Reader {
   std::string string_or_empty() const;  // a string, may be empty
   long long integer(long long min, long long max) const;
   bool boolean() const;
-  Date date() const;  // a string YYYY-MM-DD
-  Text text() const;  // {"en": "...", ...}, "en" required
+  Date date() const;         // a string YYYY-MM-DD
+  Text text() const;         // {"en": "...", ...}, "en" required
   std::size_t size() const;  // of an array
 
   [[noreturn]] void fail(std::string_view reason) const;

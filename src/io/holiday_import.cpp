@@ -4,9 +4,8 @@
 #include <rpx/errors.hpp>
 #include <rpx/holiday_import.hpp>
 #include <rpx/holidays.hpp>
+#include <rpx/json_util.hpp>
 #include <set>
-
-#include "json_util.hpp"
 
 namespace rpx {
 

@@ -10,11 +10,11 @@
 #include <limits>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
+#include <rpx/json_util.hpp>
 #include <rpx/store.hpp>
+#include <rpx/uuid.hpp>
 #include <thread>
 #include <vector>
-
-#include "json_util.hpp"
 
 namespace rpx {
 

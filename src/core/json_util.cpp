@@ -1,11 +1,10 @@
-#include "json_util.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <rpx/errors.hpp>
+#include <rpx/json_util.hpp>
 
 namespace rpx::json_util {
 
@@ -508,7 +507,8 @@ long long Reader::integer(long long min, long long max) const {
   // Unsigned values above LLONG_MAX are out of range whatever the bounds.
   if (m_j.is_number_unsigned() &&
       m_j.get<unsigned long long>() >
-          static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
+          static_cast<unsigned long long>(
+              std::numeric_limits<long long>::max())) {
     fail(fmt::format("expected an integer from {} to {}", min, max));
   }
   const long long v = m_j.get<long long>();

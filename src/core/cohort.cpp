@@ -1,0 +1,40 @@
+#include <algorithm>
+#include <numeric>
+#include <rpx/cohort.hpp>
+
+namespace rpx {
+
+std::size_t PhaseCounts::total() const noexcept {
+  return std::accumulate(by_phase.begin(), by_phase.end(), std::size_t{0});
+}
+
+PhaseSet::PhaseSet(const std::vector<Phase>& phases) {
+  for (Phase p : phases) {
+    m_in[static_cast<std::size_t>(p)] = true;
+  }
+}
+
+bool PhaseSet::all() const noexcept {
+  return std::all_of(m_in.begin(), m_in.end(), [](bool in) { return in; });
+}
+
+bool more_urgent(const Urgency& a, const Urgency& b) noexcept {
+  if (a.phase != b.phase) {
+    return a.phase < b.phase;
+  }
+  if (a.phase == Phase::due && a.days_to_deadline != b.days_to_deadline) {
+    return a.days_to_deadline < b.days_to_deadline;
+  }
+  if (a.student_id != b.student_id) {
+    return a.student_id < b.student_id;
+  }
+  return a.file < b.file;
+}
+
+Urgency urgency_of(const std::string& file, const StudentState& state,
+                   const Assessment& assessment) {
+  return Urgency{assessment.phase, assessment.days_to_deadline,
+                 state.student_id, file};
+}
+
+}  // namespace rpx
