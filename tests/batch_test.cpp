@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "temp_dir.hpp"
+#include "unprivileged.hpp"
 #include "test_data.hpp"
 
 namespace {
@@ -202,20 +203,19 @@ TEST(FindStateFiles, DoesNotFollowLinksToDirectories) {
 }
 
 TEST(FindStateFiles, UnreadableDirectoryIsAnError) {
-  if (::geteuid() == 0) {
-    GTEST_SKIP() << "root reads any directory (tests/e2e/check_cohort.py "
-                    "checks this as an unprivileged user)";
-  }
   ScopedTempDir dir;
   dir.write("d/a.json", "{}");
   dir.write("d/locked/b.json", "{}");
-  ::chmod((dir.path() / "d/locked").c_str(), 0);
-  const rpx::FoundFiles found =
-      rpx::find_state_files({(dir.path() / "d").string()});
-  EXPECT_EQ(found.files.size(), 1U);
-  ASSERT_EQ(found.errors.size(), 1U);
-  EXPECT_EQ(found.errors[0].file, (dir.path() / "d/locked").string());
-  EXPECT_NE(found.errors[0].error.find("Permission denied"), std::string::npos);
+  rpx::test::as_unprivileged(dir.path(), [&] {
+    ::chmod((dir.path() / "d/locked").c_str(), 0);
+    const rpx::FoundFiles found =
+        rpx::find_state_files({(dir.path() / "d").string()});
+    EXPECT_EQ(found.files.size(), 1U);
+    ASSERT_EQ(found.errors.size(), 1U);
+    EXPECT_EQ(found.errors[0].file, (dir.path() / "d/locked").string());
+    EXPECT_NE(found.errors[0].error.find("Permission denied"),
+              std::string::npos);
+  });
 }
 
 TEST(ForEachStudent, AssessesTheReadableAndReportsTheRest) {

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "temp_dir.hpp"
+#include "unprivileged.hpp"
 
 namespace {
 
@@ -117,30 +118,28 @@ TEST(StateStoreFaults, ADirectoryIsRefusedBeforeTheLockIsMade) {
 }
 
 // Found by tests/reliability/fs_faults.py: a read-only state file was
-// replaced by the rename of a save. Root may write anything, so the e2e
-// script checks this as an unprivileged user too.
+// replaced by the rename of a save. Root may write anything, so this runs
+// as uid 65534.
 TEST(StateStoreFaults, AReadOnlyFileIsNeverReplaced) {
-  if (::geteuid() == 0) {
-    GTEST_SKIP() << "root may write any file; fs_faults.py runs this as "
-                    "uid 65534";
-  }
   rpx::test::ScopedTempDir dir;
   const fs::path file = dir.path() / "state.json";
   rpx::StateStore(file).create(kim(), rpx::Overwrite::no);
   fs::remove(dir.path() / "state.json.lock");
-  ::chmod(file.c_str(), 0400);
-  const rpx::StudentState before = rpx::StateStore(file).load();
-  try {
-    rpx::StateStore(file).update([](rpx::StudentState& s) { s.name = "x"; });
-    FAIL() << "no IoError";
-  } catch (const rpx::IoError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "cannot write " + file.string() + ": Permission denied");
-  }
-  EXPECT_THROW(rpx::StateStore(file).create(kim(), rpx::Overwrite::yes),
-               rpx::IoError);
-  EXPECT_EQ(rpx::StateStore(file).load(), before);
-  EXPECT_EQ(entries_in(dir.path()), 1u);  // not even a lock file
+  rpx::test::as_unprivileged(dir.path(), [&] {
+    ::chmod(file.c_str(), 0400);
+    const rpx::StudentState before = rpx::StateStore(file).load();
+    try {
+      rpx::StateStore(file).update([](rpx::StudentState& s) { s.name = "x"; });
+      FAIL() << "no IoError";
+    } catch (const rpx::IoError& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "cannot write " + file.string() + ": Permission denied");
+    }
+    EXPECT_THROW(rpx::StateStore(file).create(kim(), rpx::Overwrite::yes),
+                 rpx::IoError);
+    EXPECT_EQ(rpx::StateStore(file).load(), before);
+    EXPECT_EQ(entries_in(dir.path()), 1u);  // not even a lock file
+  });
 }
 
 }  // namespace

@@ -4,13 +4,26 @@
 # files, with HOME and XDG_* pointing inside it, NO_COLOR set and no RPX_*
 # variables. stdout, stderr and the exit code are compared with
 # expected.stdout, expected.stderr and expected.rc (missing = empty / 0).
+# A case's `fixtures` file names shared inputs, one "SOURCE DEST" per line:
+# tests/fixtures/cli/SOURCE is copied to DEST in the temporary directory
+# before the case's own files (e.g. "cohort students" for the eight-student
+# cohort that check and remind cases read).
 # RPX_UPDATE_GOLDEN=1 rewrites the expected files instead.
 set -u
 rpx=$(realpath "$1")
 case_dir=$(realpath "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+fixtures=$(dirname "$0")/fixtures/cli
+if [ -f "$case_dir/fixtures" ]; then
+  while read -r src dest; do
+    [ -n "$src" ] || continue
+    mkdir -p "$work/$(dirname "$dest")"
+    cp -a "$fixtures/$src" "$work/$dest" || exit 1
+  done <"$case_dir/fixtures"
+fi
 cp -a "$case_dir"/. "$work"/
+rm -f "$work/fixtures"
 cd "$work" || exit 1
 mkdir -p home
 update=${RPX_UPDATE_GOLDEN:-}

@@ -6,7 +6,7 @@
 # also proves that an unprivileged --system install fails and leaves nothing.
 set -u
 rpx=$(realpath "$1")
-notice=$(dirname "$(realpath "$0")")/../cli/holidays-import-install/notice-2027.txt
+notice=$(dirname "$(realpath "$0")")/../fixtures/cli/notice-2027.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"

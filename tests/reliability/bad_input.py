@@ -133,7 +133,9 @@ class Case:
             expect(f"{w}: message is valid UTF-8", "\ufffd" not in err)
             check(f"{w}: nothing written", snapshot(self.dir) == before, True)
             check(f"{w}: no temporary file", temp_files(self.dir), [])
-            expect(f"{w}: quick", took < 10, f"{took:.1f} s")
+            # Bounded, not timed (a sanitizer build beside the suite is slow):
+            # a parser that hung would take forever.
+            expect(f"{w}: no hang", took < 60, f"{took:.1f} s")
 
 
 def wrong_values(ws):
