@@ -1,7 +1,7 @@
 // libFuzzer target: the holiday-table parser (docs/reliability.md).
 // `rpx::Error` is a refusal, as designed; anything else is a finding. A
 // table that parses must also make a calendar whose arithmetic keeps the
-// convention of CLI.md: count(d, add(d, n)) == n for n >= 0.
+// convention of docs/cli.md: count(d, add(d, n)) == n for n >= 0.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
