@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "test_data.hpp"
+
 namespace rpx {
 
 // gtest prints values through PrintTo, found by argument-dependent lookup.
@@ -30,12 +32,8 @@ using rpx::DayKind;
 using rpx::WorkCalendar;
 using rpx::Workdays;
 
-constexpr Date ymd(int y, unsigned m, unsigned d) {
-  return Date{date::year{y} / date::month{m} / date::day{d}};
-}
-
-/// Dates compare as text in the tests below, so a failure prints the date.
-std::string iso(Date d) { return rpx::format_date(d); }
+using rpx::test::iso;
+using rpx::test::ymd;
 
 // Facts the tables below rely on, checked at compile time.
 static_assert(rpx::is_weekend(ymd(2024, 9, 29)));   // adjusted workday (Sun)

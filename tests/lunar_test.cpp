@@ -6,16 +6,16 @@
 #include <sstream>
 #include <string>
 
+#include "test_data.hpp"
+
 namespace {
 
 using rpx::Date;
 using rpx::LunarDate;
 
-constexpr Date ymd(int y, unsigned m, unsigned d) {
-  return Date{date::year{y} / date::month{m} / date::day{d}};
-}
+using rpx::test::iso;
+using rpx::test::ymd;
 
-std::string iso(Date d) { return rpx::format_date(d); }
 std::string iso(std::optional<Date> d) {
   return d ? rpx::format_date(*d) : "nullopt";
 }

@@ -6,6 +6,8 @@
 #include <rpx/rules.hpp>
 #include <string>
 
+#include "test_data.hpp"
+
 namespace {
 
 using nlohmann::json;
@@ -26,12 +28,7 @@ json bundled_json() { return json::parse(bundled_text()); }
 
 /// The message `parse_rules` throws for `text`, or "" when it parses.
 std::string error_of_text(const std::string& text) {
-  try {
-    parse_rules(text, k_name);
-  } catch (const rpx::DataError& e) {
-    return e.what();
-  }
-  return "";
+  return rpx::test::message_of([&] { parse_rules(text, k_name); });
 }
 
 std::string error_of(const json& j) { return error_of_text(j.dump()); }

@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 
+#include "test_data.hpp"
+
 namespace {
 
 using nlohmann::json;
@@ -18,7 +20,7 @@ using rpx::StudentState;
 
 const std::string k_name = "state.json";
 
-rpx::Date day(const char* text) { return *rpx::parse_date(text); }
+using rpx::test::day;
 
 /// A valid schema-1 file, for tests that break one thing in it.
 json minimal() {
@@ -30,12 +32,7 @@ json minimal() {
 
 /// The message `parse_state` throws for `text`, or "" when it parses.
 std::string error_of_text(const std::string& text) {
-  try {
-    parse_state(text, k_name);
-  } catch (const rpx::DataError& e) {
-    return e.what();
-  }
-  return "";
+  return rpx::test::message_of([&] { parse_state(text, k_name); });
 }
 
 std::string error_of(const json& j) { return error_of_text(j.dump()); }

@@ -4,6 +4,8 @@
 
 #include <rpx/bundled.hpp>
 #include <rpx/calendar.hpp>
+#include <rpx/dates.hpp>
+#include <rpx/errors.hpp>
 #include <rpx/holidays.hpp>
 #include <rpx/provisional.hpp>
 #include <rpx/rules.hpp>
@@ -31,8 +33,26 @@ inline const WorkCalendar& provisional_calendar() {
 }
 
 /// A day written the way people read it.
-inline Date ymd(int y, unsigned m, unsigned d) {
+constexpr Date ymd(int y, unsigned m, unsigned d) {
   return Date{date::year{y} / date::month{m} / date::day{d}};
+}
+
+/// A day written as rpx reads it ("2026-11-25"); the text must be valid.
+inline Date day(const char* text) { return *parse_date(text); }
+
+/// Dates compare as text in tests, so that a failure prints the date.
+inline std::string iso(Date d) { return format_date(d); }
+
+/// The message of the `Error` (a `DataError` unless given) that `run`
+/// throws, or "" when it throws none.
+template <class Error = DataError, class Run>
+std::string message_of(Run&& run) {
+  try {
+    run();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace rpx::test
