@@ -282,7 +282,7 @@ def check_byte_file_names(rpx, work):
     # A file name is bytes; JSON and CSV are UTF-8: U+FFFD stands in.
     odd = work / "odd"
     odd.mkdir()
-    due = ROOT / "tests" / "cli" / "check-table" / "students" / "due.json"
+    due = ROOT / "tests" / "fixtures" / "cli" / "cohort" / "due.json"
     shutil.copy(due, os.path.join(os.fsencode(odd), b"bad\xff.json"))
     for fmt in ["json", "jsonl", "csv", "table"]:
         rc, out, err = rpx.run("check", "odd", "--format", fmt)
