@@ -27,7 +27,7 @@ DAY = "2026-10-01"  # today for every run but the one that checks DTSTAMP
 
 def export(ws, path, today=DAY):
     r = run(["export", "ics", "--file", path], ws.home, today=today, raw=True)
-    expect(f"export {path}: exit {r.rc}: {r.err}", r.rc == 0)
+    expect(f"export {path}: exit {r.rc}: {r.err!r}", r.rc == 0)
     expect(f"export {path}: stderr {r.err!r}", r.err == b"")
     return r.out
 
@@ -126,7 +126,7 @@ with Workspace("ics") as ws:
     # After submission: a fourth event, same UIDs for the other three.
     r = run(["submit", "--file", kim, "--on", "2026-09-25"], ws.home,
             today=DAY)
-    expect(f"submit: {r.err}", r.rc == 0)
+    expect(f"submit: exit {r.rc}: {r.err!r}", r.rc == 0)
     submitted = parse(export(ws, kim), "kim submitted")
     expect(f"kim submitted: UIDs {sorted(submitted)}",
            set(events) < set(submitted)

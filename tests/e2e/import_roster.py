@@ -38,7 +38,7 @@ def nasty_roster(ws):
     write_bytes(roster, NASTY)
     cohort = os.path.join(tmp, "nasty")
     r = run(["import", roster, "--into", cohort], ws.home)
-    expect(f"nasty: exit {r.rc}: {r.err}", r.rc == 0)
+    expect(f"nasty: exit {r.rc}: {r.err!r}", r.rc == 0)
     expect(f"nasty: stdout {r.out!r}",
            r.out == f"imported 3 students into {cohort} (0 unchanged, 0 "
            "updated)\n")
@@ -64,7 +64,8 @@ def nasty_roster(ws):
                all(v["done"] is None for v in s["steps"].values()))
         r = run(["status", "--file", path, "--format", "json",
                 "--today", "2026-10-01"], ws.home)
-        expect(f"nasty: status {name}: {r.err}", r.rc == 0)
+        expect(f"nasty: status {name}: exit {r.rc}: {r.err!r}",
+               r.rc == 0)
     expect("nasty: uuids are not distinct", len(uuids) == 3)
     s = load_json(os.path.join(cohort, "2021210002.json"))
     expect(f"nasty: 2021210002 {s}",
@@ -109,7 +110,7 @@ def dry_run_and_update(ws):
     run(["import", roster, "--into", cohort], ws.home)
     one = os.path.join(cohort, "1.json")
     r = run(["done", "photo", "--file", one, "--today", "2026-11-01"], ws.home)
-    expect(f"done photo: {r.err}", r.rc == 0)
+    expect(f"done photo: exit {r.rc}: {r.err!r}", r.rc == 0)
     before = {n: read_bytes(os.path.join(cohort, n))
               for n in os.listdir(cohort)}
 
@@ -148,7 +149,7 @@ def group_share(ws):
     roster = os.path.join(tmp, "share.csv")
     write_bytes(roster, "student_id,name,expiry\n1,A,2026-12-20\n")
     r = run(["import", roster, "--into", share], ws.home)
-    expect(f"share: {r.err}", r.rc == 0)
+    expect(f"share: exit {r.rc}: {r.err!r}", r.rc == 0)
     st = os.stat(os.path.join(share, "1.json"))
     expect(f"share: mode {stat.S_IMODE(st.st_mode):o} group {st.st_gid}",
            stat.S_IMODE(st.st_mode) == 0o660 and st.st_gid == gid)
@@ -187,7 +188,7 @@ def scale(ws):
     start = time.monotonic()
     r = run(["import", roster, "--into", cohort], ws.home)
     took = time.monotonic() - start
-    expect(f"scale: {r.err}", r.rc == 0)
+    expect(f"scale: exit {r.rc}: {r.err!r}", r.rc == 0)
     names = os.listdir(cohort)
     expect(f"scale: {len(names)} files",
            len(names) == n and not any(".tmp." in x for x in names))
