@@ -12,82 +12,68 @@ Exit 0 when all is well; otherwise 1, with one line on stderr per problem.
 
 import datetime
 import os
-import subprocess
 import sys
-import tempfile
 
 import icalendar
 
-RPX = sys.argv[1]
-problems = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+
+from rpxtest import (Workspace, expect, fail, finish, init_state, read_bytes,
+                     run)
+
+DAY = "2026-10-01"  # today for every run but the one that checks DTSTAMP
 
 
-def check(ok, message):
-    if not ok:
-        problems.append(message)
-    return ok
-
-
-def rpx(*args, today="2026-10-01"):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RPX_")}
-    cmd = [RPX, *args] + (["--today", today] if today else [])
-    return subprocess.run(cmd, capture_output=True, env=env, check=False)
-
-
-def init(path, expiry, name):
-    r = rpx("init", "--file", path, "--expiry", expiry, "--name", name)
-    if r.returncode != 0:
-        sys.exit(f"rpx init failed: {r.stderr.decode()}")
-
-
-def export(path, today="2026-10-01"):
-    r = rpx("export", "ics", "--file", path, today=today)
-    check(r.returncode == 0, f"export {path}: exit {r.returncode}: {r.stderr}")
-    check(r.stderr == b"", f"export {path}: stderr {r.stderr!r}")
-    return r.stdout
+def export(ws, path, today=DAY):
+    r = run(["export", "ics", "--file", path], ws.home, today=today, raw=True)
+    expect(f"export {path}: exit {r.rc}: {r.err!r}", r.rc == 0)
+    expect(f"export {path}: stderr {r.err!r}", r.err == b"")
+    return r.out
 
 
 def check_lines(ics, who):
     """The octet-level rules a lenient parser does not enforce."""
-    check(ics.endswith(b"\r\n"), f"{who}: does not end with CRLF")
+    expect(f"{who}: does not end with CRLF", ics.endswith(b"\r\n"))
     lines = ics.split(b"\r\n")[:-1]
     for n, line in enumerate(lines, 1):
-        check(b"\n" not in line and b"\r" not in line,
-              f"{who}: line {n} has a bare LF or CR")
-        check(len(line) <= 75, f"{who}: line {n} has {len(line)} octets")
+        expect(f"{who}: line {n} has a bare LF or CR",
+               b"\n" not in line and b"\r" not in line)
+        expect(f"{who}: line {n} has {len(line)} octets", len(line) <= 75)
         try:
             line.decode("utf-8", errors="strict")
         except UnicodeDecodeError:
-            problems.append(f"{who}: line {n} splits a UTF-8 sequence")
+            fail(f"{who}: line {n} splits a UTF-8 sequence")
     unfolded = ics.replace(b"\r\n ", b"").split(b"\r\n")
     for prop in (b"VERSION:2.0", b"PRODID:", b"CALSCALE:GREGORIAN"):
-        check(any(l.startswith(prop) for l in unfolded),
-              f"{who}: no {prop.decode()}")
+        expect(f"{who}: no {prop.decode()}",
+               any(l.startswith(prop) for l in unfolded))
     events = unfolded.count(b"BEGIN:VEVENT")
     for prop in (b"UID:", b"DTSTAMP:", b"DTSTART;VALUE=DATE:",
                  b"DTEND;VALUE=DATE:"):
         n = sum(1 for l in unfolded if l.startswith(prop))
-        check(n == events, f"{who}: {n} {prop.decode()} for {events} events")
+        expect(f"{who}: {n} {prop.decode()} for {events} events", n == events)
     return unfolded
 
 
 def parse(ics, who):
     """The calendar as icalendar sees it; {uid: event}."""
     cal = icalendar.Calendar.from_ical(ics.decode("utf-8"))
-    check(str(cal.get("VERSION")) == "2.0", f"{who}: VERSION")
-    check(str(cal.get("PRODID")).startswith("-//rpx//rpx "), f"{who}: PRODID")
+    expect(f"{who}: VERSION", str(cal.get("VERSION")) == "2.0")
+    expect(f"{who}: PRODID", str(cal.get("PRODID")).startswith("-//rpx//rpx "))
     events = {}
     for ev in cal.walk("VEVENT"):
         uid = str(ev.get("UID"))
         start = ev.decoded("DTSTART")
         end = ev.decoded("DTEND")
-        check(type(start) is datetime.date, f"{who}: {uid}: DTSTART not a date")
-        check(end - start == datetime.timedelta(days=1),
-              f"{who}: {uid}: not one all-day event")
-        check(isinstance(ev.decoded("DTSTAMP"), datetime.datetime),
-              f"{who}: {uid}: DTSTAMP not a date-time")
-        check(ev.get("SUMMARY") and ev.get("DESCRIPTION"),
-              f"{who}: {uid}: SUMMARY or DESCRIPTION missing")
+        expect(f"{who}: {uid}: DTSTART not a date",
+               type(start) is datetime.date)
+        expect(f"{who}: {uid}: not one all-day event",
+               end - start == datetime.timedelta(days=1))
+        expect(f"{who}: {uid}: DTSTAMP not a date-time",
+               isinstance(ev.decoded("DTSTAMP"), datetime.datetime))
+        expect(f"{who}: {uid}: SUMMARY or DESCRIPTION missing",
+               ev.get("SUMMARY") and ev.get("DESCRIPTION"))
         events[uid] = ev
     return events
 
@@ -95,72 +81,72 @@ def parse(ics, who):
 def triggers(event):
     out = []
     for alarm in event.walk("VALARM"):
-        check(str(alarm.get("ACTION")) == "DISPLAY", "alarm action")
-        check(bool(alarm.get("DESCRIPTION")), "alarm without DESCRIPTION")
+        expect("alarm action", str(alarm.get("ACTION")) == "DISPLAY")
+        expect("alarm without DESCRIPTION", bool(alarm.get("DESCRIPTION")))
         out.append(alarm.decoded("TRIGGER"))
     return out
 
 
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        kim = os.path.join(tmp, "kim.json")
-        wang = os.path.join(tmp, "wang.json")
-        init(kim, "2026-12-20", "Kim Minjun, \"MJ\"; 김민준")
-        init(wang, "2026-10-31", "王小明" * 12)  # a long name: folded lines
+with Workspace("ics") as ws:
+    kim = os.path.join(ws.path, "kim.json")
+    wang = os.path.join(ws.path, "wang.json")
+    init_state(ws.home, kim, "2026-12-20", name="Kim Minjun, \"MJ\"; 김민준",
+               student_id=None, today=DAY)
+    # A long name: folded lines.
+    init_state(ws.home, wang, "2026-10-31", name="王小明" * 12,
+               student_id=None, today=DAY)
 
-        first = export(kim)
-        check(export(kim) == first, "kim: two runs differ with --today pinned")
-        check_lines(first, "kim")
-        events = parse(first, "kim")
-        uuid = next(iter(events)).split("-", 3)[-1]
-        check(set(events) == {f"last-office-day-{uuid}",
-                              f"filing-deadline-{uuid}", f"expiry-{uuid}"},
-              f"kim: UIDs {sorted(events)}")
-        lod = events[f"last-office-day-{uuid}"]
-        check(lod.decoded("DTSTART") == datetime.date(2026, 11, 20),
-              "kim: last office day")
-        check(sorted(triggers(lod)) == [datetime.timedelta(days=-14),
-                                        datetime.timedelta(days=-3)],
-              f"kim: last office day alarms {triggers(lod)}")
-        check(lod.decoded("DTSTAMP") == datetime.datetime(
-            2026, 10, 1, tzinfo=datetime.timezone.utc), "kim: DTSTAMP")
-        check("김민준" in str(lod.get("SUMMARY")), "kim: name in SUMMARY")
+    first = export(ws, kim)
+    expect("kim: two runs differ with today pinned",
+           export(ws, kim) == first)
+    check_lines(first, "kim")
+    events = parse(first, "kim")
+    uuid = next(iter(events)).split("-", 3)[-1]
+    expect(f"kim: UIDs {sorted(events)}",
+           set(events) == {f"last-office-day-{uuid}",
+                           f"filing-deadline-{uuid}", f"expiry-{uuid}"})
+    lod = events[f"last-office-day-{uuid}"]
+    expect("kim: last office day",
+           lod.decoded("DTSTART") == datetime.date(2026, 11, 20))
+    expect(f"kim: last office day alarms {triggers(lod)}",
+           sorted(triggers(lod)) == [datetime.timedelta(days=-14),
+                                     datetime.timedelta(days=-3)])
+    expect("kim: DTSTAMP", lod.decoded("DTSTAMP") == datetime.datetime(
+        2026, 10, 1, tzinfo=datetime.timezone.utc))
+    expect("kim: name in SUMMARY", "김민준" in str(lod.get("SUMMARY")))
 
-        other = export(wang)
-        check_lines(other, "wang")
-        wang_events = parse(other, "wang")
-        check(not set(wang_events) & set(events),
-              "two students share a UID")
-        check(any(len(l) > 75 for l in other.replace(b"\r\n ", b"")
-                  .split(b"\r\n")), "wang: no folded line to test")
+    other = export(ws, wang)
+    check_lines(other, "wang")
+    wang_events = parse(other, "wang")
+    expect("two students share a UID", not set(wang_events) & set(events))
+    expect("wang: no folded line to test",
+           any(len(l) > 75 for l in other.replace(b"\r\n ", b"")
+               .split(b"\r\n")))
 
-        # After submission: a fourth event, same UIDs for the other three.
-        r = rpx("submit", "--file", kim, "--on", "2026-09-25")
-        check(r.returncode == 0, f"submit: {r.stderr}")
-        submitted = parse(export(kim), "kim submitted")
-        check(set(events) < set(submitted)
-              and f"ready-estimate-{uuid}" in submitted,
-              f"kim submitted: UIDs {sorted(submitted)}")
+    # After submission: a fourth event, same UIDs for the other three.
+    r = run(["submit", "--file", kim, "--on", "2026-09-25"], ws.home,
+            today=DAY)
+    expect(f"submit: exit {r.rc}: {r.err!r}", r.rc == 0)
+    submitted = parse(export(ws, kim), "kim submitted")
+    expect(f"kim submitted: UIDs {sorted(submitted)}",
+           set(events) < set(submitted)
+           and f"ready-estimate-{uuid}" in submitted)
 
-        # -o FILE: the same bytes, atomically; "-" is stdout.
-        out = os.path.join(tmp, "cal.ics")
-        r = rpx("export", "ics", "--file", wang, "-o", out)
-        check(r.returncode == 0 and r.stdout == b"", f"-o: {r}")
-        with open(out, "rb") as f:
-            check(f.read() == other, "-o FILE differs from stdout")
-        r = rpx("export", "ics", "--file", wang, "-o", "-")
-        check(r.stdout == other, "-o - differs from stdout")
+    # -o FILE: the same bytes, atomically; "-" is stdout.
+    out = os.path.join(ws.path, "cal.ics")
+    r = run(["export", "ics", "--file", wang, "-o", out], ws.home, today=DAY,
+            raw=True)
+    expect(f"-o: {r}", r.rc == 0 and r.out == b"")
+    expect("-o FILE differs from stdout", read_bytes(out) == other)
+    r = run(["export", "ics", "--file", wang, "-o", "-"], ws.home, today=DAY,
+            raw=True)
+    expect("-o - differs from stdout", r.out == other)
 
-        # Without --today, DTSTAMP is the real time in UTC.
-        now = datetime.datetime.now(datetime.timezone.utc)
-        real = parse(export(wang, today=None), "wang now")
-        stamp = next(iter(real.values())).decoded("DTSTAMP")
-        check(abs((stamp - now).total_seconds()) < 120,
-              f"DTSTAMP {stamp} is not now ({now})")
+    # Without a pinned today, DTSTAMP is the real time in UTC.
+    now = datetime.datetime.now(datetime.timezone.utc)
+    real = parse(export(ws, wang, today=None), "wang now")
+    stamp = next(iter(real.values())).decoded("DTSTAMP")
+    expect(f"DTSTAMP {stamp} is not now ({now})",
+           abs((stamp - now).total_seconds()) < 120)
 
-    for p in problems:
-        print(f"ics_export: {p}", file=sys.stderr)
-    return 1 if problems else 0
-
-
-sys.exit(main())
+finish("ics_export: all checks passed")

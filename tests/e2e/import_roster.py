@@ -8,39 +8,16 @@ The unwritable-directory case runs as `nobody` (via setpriv) when started
 as root, since root writes anywhere; it is skipped when that is impossible.
 """
 
-import json
 import os
-import shutil
 import stat
-import subprocess
 import sys
-import tempfile
 import time
 
-RPX = sys.argv[1]
-problems = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
-
-def check(ok, message):
-    if not ok:
-        problems.append(message)
-    return ok
-
-
-def rpx(*args, prefix=(), cwd=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RPX_")}
-    return subprocess.run([*prefix, RPX, *args], capture_output=True, env=env,
-                          cwd=cwd, check=False)
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data if isinstance(data, bytes) else data.encode())
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
+from rpxtest import (Workspace, can_run_as_nobody, expect, finish, load_json,
+                     read_bytes, run, write_bytes)
 
 
 def mode(path):
@@ -55,175 +32,176 @@ NASTY = (
 )
 
 
-def nasty_roster(tmp):
+def nasty_roster(ws):
+    tmp = ws.path
     roster = os.path.join(tmp, "nasty.csv")
-    write(roster, NASTY)
+    write_bytes(roster, NASTY)
     cohort = os.path.join(tmp, "nasty")
-    r = rpx("import", roster, "--into", cohort)
-    check(r.returncode == 0, f"nasty: exit {r.returncode}: {r.stderr}")
-    check(r.stdout == f"imported 3 students into {cohort} (0 unchanged, 0 "
-          "updated)\n".encode(), f"nasty: stdout {r.stdout}")
-    check(mode(cohort) == 0o700, f"nasty: directory mode {mode(cohort):o}")
+    r = run(["import", roster, "--into", cohort], ws.home)
+    expect(f"nasty: exit {r.rc}: {r.err!r}", r.rc == 0)
+    expect(f"nasty: stdout {r.out!r}",
+           r.out == f"imported 3 students into {cohort} (0 unchanged, 0 "
+           "updated)\n")
+    expect(f"nasty: directory mode {mode(cohort):o}", mode(cohort) == 0o700)
     files = sorted(os.listdir(cohort))
-    check(files == [f"202121000{i}.json" for i in (1, 2, 3)],
-          f"nasty: files {files}")
+    expect(f"nasty: files {files}",
+           files == [f"202121000{i}.json" for i in (1, 2, 3)])
     # The schema and rules member of a file `rpx init` makes: import makes
     # its files the same way.
     init_file = os.path.join(tmp, "init.json")
-    rpx("init", "--file", init_file, "--expiry", "2026-12-20")
-    made = load(init_file)
+    run(["init", "--file", init_file, "--expiry", "2026-12-20"], ws.home)
+    made = load_json(init_file)
     uuids = set()
     for name in files:
         path = os.path.join(cohort, name)
-        check(mode(path) == 0o600, f"nasty: {name} mode {mode(path):o}")
-        s = load(path)
+        expect(f"nasty: {name} mode {mode(path):o}", mode(path) == 0o600)
+        s = load_json(path)
         uuids.add(s["uuid"])
-        check((s["schema"], s.get("rules"), s["revision"]) ==
-              (made["schema"], made.get("rules"), 1), f"nasty: {name} {s}")
-        check(all(v["done"] is None for v in s["steps"].values()),
-              f"nasty: {name} has steps done")
-        r = rpx("status", "--file", path, "--format", "json",
-                "--today", "2026-10-01")
-        check(r.returncode == 0, f"nasty: status {name}: {r.stderr}")
-    check(len(uuids) == 3, "nasty: uuids are not distinct")
-    s = load(os.path.join(cohort, "2021210002.json"))
-    check((s["name"], s["expiry"], s["Advisor"], s["room"]) ==
-          ("王小明", "2027-01-10", 'Dr. "Li"', "B-2\nupstairs"),
-          f"nasty: 2021210002 {s}")
-    s = load(os.path.join(cohort, "2021210001.json"))
-    check(s["name"] == "O'Brien, Jr., Sean", f"nasty: name {s['name']}")
+        expect(f"nasty: {name} {s}",
+               (s["schema"], s.get("rules"), s["revision"]) ==
+               (made["schema"], made.get("rules"), 1))
+        expect(f"nasty: {name} has steps done",
+               all(v["done"] is None for v in s["steps"].values()))
+        r = run(["status", "--file", path, "--format", "json",
+                "--today", "2026-10-01"], ws.home)
+        expect(f"nasty: status {name}: exit {r.rc}: {r.err!r}",
+               r.rc == 0)
+    expect("nasty: uuids are not distinct", len(uuids) == 3)
+    s = load_json(os.path.join(cohort, "2021210002.json"))
+    expect(f"nasty: 2021210002 {s}",
+           (s["name"], s["expiry"], s["Advisor"], s["room"]) ==
+           ("王小明", "2027-01-10", 'Dr. "Li"', "B-2\nupstairs"))
+    s = load_json(os.path.join(cohort, "2021210001.json"))
+    expect(f"nasty: name {s['name']}", s["name"] == "O'Brien, Jr., Sean")
 
 
-def all_or_nothing(tmp):
+def all_or_nothing(ws):
+    tmp = ws.path
     roster = os.path.join(tmp, "bad-last.csv")
     rows = "".join(f"{i},Student {i},2026-12-20\n" for i in range(1, 50))
-    write(roster, "student_id,name,expiry\n" + rows + "../escape,X,2026-12-20\n")
+    write_bytes(roster, "student_id,name,expiry\n" + rows
+                + "../escape,X,2026-12-20\n")
     for cohort, exists in ((os.path.join(tmp, "none"), False),
                            (os.path.join(tmp, "empty"), True)):
         if exists:
             os.mkdir(cohort)
-        r = rpx("import", roster, "--into", cohort)
-        check(r.returncode == 65, f"bad last row: exit {r.returncode}")
-        check(r.stderr.decode().startswith(f"rpx: {roster}:51: student id "
-                                           "\"../escape\""),
-              f"bad last row: stderr {r.stderr}")
-        check(r.stdout == b"", f"bad last row: stdout {r.stdout}")
-        check(os.path.isdir(cohort) == exists and
-              (not exists or os.listdir(cohort) == []),
-              f"bad last row: {cohort} was touched")
-    check(not os.path.exists(os.path.join(tmp, "escape.json")),
-          "bad last row: escaped the directory")
+        r = run(["import", roster, "--into", cohort], ws.home)
+        expect(f"bad last row: exit {r.rc}", r.rc == 65)
+        expect(f"bad last row: stderr {r.err!r}",
+               r.err.startswith(f"rpx: {roster}:51: student id "
+                                "\"../escape\""))
+        expect(f"bad last row: stdout {r.out!r}", r.out == "")
+        expect(f"bad last row: {cohort} was touched",
+               os.path.isdir(cohort) == exists and
+               (not exists or os.listdir(cohort) == []))
+    expect("bad last row: escaped the directory",
+           not os.path.exists(os.path.join(tmp, "escape.json")))
 
 
-def dry_run_and_update(tmp):
+def dry_run_and_update(ws):
+    tmp = ws.path
     roster = os.path.join(tmp, "cohort.csv")
-    write(roster, "student_id,name,expiry\n1,Kim Minjun,2026-12-20\n"
-          "2,Lee Ji-woo,2027-01-10\n")
+    write_bytes(roster, "student_id,name,expiry\n1,Kim Minjun,2026-12-20\n"
+                "2,Lee Ji-woo,2027-01-10\n")
     cohort = os.path.join(tmp, "cohort")
-    r = rpx("import", roster, "--into", cohort, "--dry-run")
-    check(r.returncode == 0 and b"would create 2 students" in r.stdout,
-          f"dry run: {r}")
-    check(not os.path.exists(cohort), "dry run: created the directory")
-    rpx("import", roster, "--into", cohort)
+    r = run(["import", roster, "--into", cohort, "--dry-run"], ws.home)
+    expect(f"dry run: {r}", r.rc == 0 and "would create 2 students" in r.out)
+    expect("dry run: created the directory", not os.path.exists(cohort))
+    run(["import", roster, "--into", cohort], ws.home)
     one = os.path.join(cohort, "1.json")
-    r = rpx("done", "photo", "--file", one, "--today", "2026-11-01")
-    check(r.returncode == 0, f"done photo: {r.stderr}")
-    before = {n: open(os.path.join(cohort, n), "rb").read()
+    r = run(["done", "photo", "--file", one, "--today", "2026-11-01"], ws.home)
+    expect(f"done photo: exit {r.rc}: {r.err!r}", r.rc == 0)
+    before = {n: read_bytes(os.path.join(cohort, n))
               for n in os.listdir(cohort)}
 
-    write(roster, "student_id,name,expiry\n1,Kim Min-jun,2027-12-20\n"
-          "2,Lee Ji-woo,2027-01-10\n")
-    r = rpx("import", roster, "--into", cohort, "--dry-run", "--update")
-    check(b"would create 0 students" in r.stdout and b"1 to update" in
-          r.stdout, f"dry run --update: {r.stdout}")
-    r = rpx("import", roster, "--into", cohort)
-    check(b"(2 unchanged, 0 updated)" in r.stdout, f"no --update: {r.stdout}")
-    after = {n: open(os.path.join(cohort, n), "rb").read()
+    write_bytes(roster, "student_id,name,expiry\n1,Kim Min-jun,2027-12-20\n"
+                "2,Lee Ji-woo,2027-01-10\n")
+    r = run(["import", roster, "--into", cohort, "--dry-run", "--update"],
+            ws.home)
+    expect(f"dry run --update: {r.out!r}",
+           "would create 0 students" in r.out and "1 to update" in r.out)
+    r = run(["import", roster, "--into", cohort], ws.home)
+    expect(f"no --update: {r.out!r}", "(2 unchanged, 0 updated)" in r.out)
+    after = {n: read_bytes(os.path.join(cohort, n))
              for n in os.listdir(cohort)}
-    check(after == before, "dry run or no --update changed a file")
+    expect("dry run or no --update changed a file", after == before)
 
-    old = load(one)
-    r = rpx("import", roster, "--into", cohort, "--update")
-    check(b"(1 unchanged, 1 updated)" in r.stdout, f"--update: {r.stdout}")
-    new = load(one)
-    check((new["name"], new["expiry"], new["revision"]) ==
-          ("Kim Min-jun", "2027-12-20", old["revision"] + 1),
-          f"--update: {new}")
+    old = load_json(one)
+    r = run(["import", roster, "--into", cohort, "--update"], ws.home)
+    expect(f"--update: {r.out!r}", "(1 unchanged, 1 updated)" in r.out)
+    new = load_json(one)
+    expect(f"--update: {new}",
+           (new["name"], new["expiry"], new["revision"]) ==
+           ("Kim Min-jun", "2027-12-20", old["revision"] + 1))
     for key in ("uuid", "steps", "student_id", "history"):
-        check(new[key] == old[key], f"--update changed {key}")
-    check(open(os.path.join(cohort, "2.json"), "rb").read() ==
-          before["2.json"], "--update rewrote an unchanged file")
+        expect(f"--update changed {key}", new[key] == old[key])
+    expect("--update rewrote an unchanged file",
+           read_bytes(os.path.join(cohort, "2.json")) == before["2.json"])
 
 
-def group_share(tmp):
+def group_share(ws):
+    tmp = ws.path
     share = os.path.join(tmp, "share")
     os.mkdir(share)
     gid = 4242 if os.geteuid() == 0 else os.getegid()
     os.chown(share, -1, gid)
     os.chmod(share, 0o2770)
     roster = os.path.join(tmp, "share.csv")
-    write(roster, "student_id,name,expiry\n1,A,2026-12-20\n")
-    r = rpx("import", roster, "--into", share)
-    check(r.returncode == 0, f"share: {r.stderr}")
+    write_bytes(roster, "student_id,name,expiry\n1,A,2026-12-20\n")
+    r = run(["import", roster, "--into", share], ws.home)
+    expect(f"share: exit {r.rc}: {r.err!r}", r.rc == 0)
     st = os.stat(os.path.join(share, "1.json"))
-    check(stat.S_IMODE(st.st_mode) == 0o660 and st.st_gid == gid,
-          f"share: mode {stat.S_IMODE(st.st_mode):o} group {st.st_gid}")
+    expect(f"share: mode {stat.S_IMODE(st.st_mode):o} group {st.st_gid}",
+           stat.S_IMODE(st.st_mode) == 0o660 and st.st_gid == gid)
 
 
-def unwritable(tmp):
-    prefix = ()
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            return
-        prefix = ("setpriv", "--reuid=65534", "--regid=65534",
-                  "--clear-groups")
-    os.chmod(tmp, 0o755)
+def unwritable(ws):
+    if not can_run_as_nobody():
+        return
+    tmp = ws.path
     locked = os.path.join(tmp, "locked")
     os.mkdir(locked, 0o555)
     roster = os.path.join(tmp, "locked.csv")
-    write(roster, "student_id,name,expiry\n1,A,2026-12-20\n2,B,2026-12-20\n")
+    write_bytes(roster,
+                "student_id,name,expiry\n1,A,2026-12-20\n2,B,2026-12-20\n")
     os.chmod(roster, 0o644)
-    r = rpx("import", roster, "--into", locked, prefix=prefix)
-    check(r.returncode == 74, f"unwritable: exit {r.returncode}")
-    check(r.stderr.startswith(f"rpx: cannot write {locked}/1.json: "
-                              "Permission denied".encode()),
-          f"unwritable: stderr {r.stderr}")
-    check(os.listdir(locked) == [], f"unwritable: {os.listdir(locked)}")
-    r = rpx("import", os.path.join(tmp, "missing.csv"), "--into", locked)
-    check(r.returncode == 74 and b"No such file or directory" in r.stderr,
-          f"missing roster: {r}")
+    r = run(["import", roster, "--into", locked], ws.home, as_nobody=True)
+    expect(f"unwritable: exit {r.rc}", r.rc == 74)
+    expect(f"unwritable: stderr {r.err!r}",
+           r.err.startswith(f"rpx: cannot write {locked}/1.json: "
+                            "Permission denied"))
+    expect(f"unwritable: {os.listdir(locked)}", os.listdir(locked) == [])
+    r = run(["import", os.path.join(tmp, "missing.csv"), "--into", locked],
+            ws.home)
+    expect(f"missing roster: {r}",
+           r.rc == 74 and "No such file or directory" in r.err)
 
 
-def scale(tmp):
+def scale(ws):
     n = 3000
+    tmp = ws.path
     roster = os.path.join(tmp, "big.csv")
-    write(roster, "student_id,name,expiry,advisor\n" + "".join(
+    write_bytes(roster, "student_id,name,expiry,advisor\n" + "".join(
         f"2024{i:06d},Student {i},2027-{i % 12 + 1:02d}-15,Dr. {i % 7}\n"
         for i in range(n)))
     cohort = os.path.join(tmp, "big")
     start = time.monotonic()
-    r = rpx("import", roster, "--into", cohort)
+    r = run(["import", roster, "--into", cohort], ws.home)
     took = time.monotonic() - start
-    check(r.returncode == 0, f"scale: {r.stderr}")
+    expect(f"scale: exit {r.rc}: {r.err!r}", r.rc == 0)
     names = os.listdir(cohort)
-    check(len(names) == n and not any(".tmp." in x for x in names),
-          f"scale: {len(names)} files")
+    expect(f"scale: {len(names)} files",
+           len(names) == n and not any(".tmp." in x for x in names))
     # A debug build on a busy machine: generous, yet far below one fsync
     # per file on a real disk.
-    check(took < 120, f"scale: {n} rows took {took:.1f} s")
+    expect(f"scale: {n} rows took {took:.1f} s", took < 120)
 
 
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        nasty_roster(tmp)
-        all_or_nothing(tmp)
-        dry_run_and_update(tmp)
-        group_share(tmp)
-        unwritable(tmp)
-        scale(tmp)
-    for p in problems:
-        print(f"import_roster: {p}", file=sys.stderr)
-    return 1 if problems else 0
-
-
-sys.exit(main())
+with Workspace("import") as ws:
+    nasty_roster(ws)
+    all_or_nothing(ws)
+    dry_run_and_update(ws)
+    group_share(ws)
+    unwritable(ws)
+    scale(ws)
+finish("import_roster: all checks passed")

@@ -3,7 +3,7 @@
     /usr/bin/python3 tests/e2e/schemas.py [RPX_BINARY]
 
 with RPX_SOURCE_DIR set to the source root (ctest sets it; without it, the
-root is found from this file's place). The binary's path is accepted because
+root is the tree this script is in). The binary's path is accepted because
 ctest passes it to every e2e script; this one does not need it.
 
 For each schema: it must be a valid draft 2020-12 schema, every data file it
@@ -20,48 +20,33 @@ one line on stderr per problem.
 """
 
 import copy
-import json
 import os
-import pathlib
 import re
 import sys
 
 import jsonschema
 
-ROOT = pathlib.Path(
-    os.environ.get("RPX_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[2]
-)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+
+from rpxtest import SOURCE, fail, finish, load_json
+
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-problems = []
 counts = {"files": 0, "bad": 0}
 
 
-def problem(where, message):
-    problems.append(f"{where}: {message}")
-
-
 def rel(path):
-    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-
-
-def refuse_duplicates(pairs):
-    # json.loads keeps the last of two equal keys silently; a data file with
-    # one is a mistake even where it happens to parse.
-    keys = [k for k, _ in pairs]
-    for k in keys:
-        if keys.count(k) > 1:
-            raise ValueError(f'member "{k}" appears twice')
-    return dict(pairs)
+    return path.relative_to(SOURCE) if path.is_relative_to(SOURCE) else path
 
 
 def load(path):
-    """The JSON in `path` (a UTF-8 BOM is allowed, as rpx allows it), or None."""
+    """The JSON in `path` (a UTF-8 BOM is allowed, as rpx allows it; a member
+    twice is not), or None after reporting why."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        return json.loads(text, object_pairs_hook=refuse_duplicates)
+        return load_json(path, bom=True)
     except (OSError, ValueError) as e:
-        problem(rel(path), str(e))
+        fail(f"{rel(path)}: {e}")
         return None
 
 
@@ -72,10 +57,10 @@ def pointer(path):
 
 
 def validator(name, required):
-    path = ROOT / "data" / "schema" / name
+    path = SOURCE / "data" / "schema" / name
     if not path.exists():
         if required:
-            problem(rel(path), "missing")
+            fail(f"{rel(path)}: missing")
         return None
     schema = load(path)
     if schema is None:
@@ -83,7 +68,8 @@ def validator(name, required):
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as e:
-        problem(rel(path), f"not a valid draft 2020-12 schema: {e.message}")
+        fail(f"{rel(path)}: not a valid draft 2020-12 schema: "
+             f"{e.message}")
         return None
     return jsonschema.Draft202012Validator(schema)
 
@@ -97,7 +83,7 @@ def check_good(v, files):
             continue
         errors = sorted(v.iter_errors(doc), key=lambda e: pointer(e.absolute_path))
         for e in errors[:10]:
-            problem(rel(path), f"{pointer(e.absolute_path)}: {e.message}")
+            fail(f"{rel(path)}: {pointer(e.absolute_path)}: {e.message}")
         if not errors:
             docs.append(doc)
         counts["files"] += 1
@@ -111,10 +97,11 @@ def check_bad(v, schema_name, base, mutations):
         try:
             doc = mutate(doc)
         except (KeyError, IndexError, TypeError) as e:
-            problem(schema_name, f"cannot build the bad document ({what}): {e!r}")
+            fail(f"{schema_name}: cannot build the bad document ({what}): "
+                 f"{e!r}")
             continue
         if v.is_valid(doc):
-            problem(schema_name, f"accepts a bad document: {what}")
+            fail(f"{schema_name}: accepts a bad document: {what}")
         counts["bad"] += 1
 
 
@@ -160,7 +147,7 @@ def first_date_path(node, path=()):
 
 
 def data_files(directory):
-    return sorted((ROOT / "data" / directory).glob("*.json"))
+    return sorted((SOURCE / "data" / directory).glob("*.json"))
 
 
 def rules_mutations():
@@ -248,14 +235,14 @@ def state_mutations(base):
     return mutations
 
 
-def check(schema_name, directory, mutations, required):
+def check_schema(schema_name, directory, mutations, required):
     v = validator(schema_name, required)
     if v is None:
         return
     files = data_files(directory)
     if not files:
         if required:
-            problem(f"data/{directory}", "no *.json files to validate")
+            fail(f"data/{directory}: no *.json files to validate")
         else:
             print(f"schemas.py: note: no data/{directory}/*.json to validate",
                   file=sys.stderr)
@@ -266,20 +253,12 @@ def check(schema_name, directory, mutations, required):
         check_bad(v, schema_name, docs[0], ms)
 
 
-def main():
-    if not (ROOT / "data").is_dir():
-        print(f"schemas.py: no data/ under {ROOT} (set RPX_SOURCE_DIR)",
-              file=sys.stderr)
-        return 1
-    check("rules.schema.json", "rules", rules_mutations(), required=True)
-    check("holidays.schema.json", "holidays", holidays_mutations(), required=True)
-    check("state.schema.json", "demo", state_mutations, required=False)
-    for p in problems:
-        print(f"schemas.py: {p}", file=sys.stderr)
-    print(f"schemas.py: {counts['files']} data files validated, "
-          f"{counts['bad']} bad documents tried, {len(problems)} problems")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+if not (SOURCE / "data").is_dir():
+    fail(f"no data/ under {SOURCE} (set RPX_SOURCE_DIR)")
+    finish("")
+check_schema("rules.schema.json", "rules", rules_mutations(), required=True)
+check_schema("holidays.schema.json", "holidays", holidays_mutations(),
+             required=True)
+check_schema("state.schema.json", "demo", state_mutations, required=False)
+finish(f"schemas.py: {counts['files']} data files validated, "
+       f"{counts['bad']} bad documents tried, no problems")

@@ -7,36 +7,30 @@ usage: today_timezone.py PATH-TO-RPX
 import datetime
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import zoneinfo
 
-RPX = os.path.abspath(sys.argv[1])
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
-with tempfile.TemporaryDirectory() as tmp:
-    state = os.path.join(tmp, "state.json")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RPX_")}
-    env.update({"HOME": tmp, "XDG_DATA_HOME": tmp, "RPX_FILE": state})
-    subprocess.run([RPX, "init", "--expiry", "2030-01-01"], env=env,
-                   check=True, capture_output=True)
+from rpxtest import Workspace, check, finish, init_state, run
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+with Workspace("today-tz") as ws:
+    state = os.path.join(ws.path, "state.json")
+    init_state(ws.home, state, expiry="2030-01-01", name=None,
+               student_id=None, today=None)
     for tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC",
                "America/Los_Angeles", "Asia/Shanghai"):
         for _ in range(3):  # retry if midnight in Shanghai passes meanwhile
             before = datetime.datetime.now(SHANGHAI).date().isoformat()
-            p = subprocess.run([RPX, "status", "--format", "json"],
-                               env=dict(env, TZ=tz), capture_output=True,
-                               text=True)
+            rc, out, err = run(["status", "--format", "json"], ws.home, state,
+                               extra_env={"TZ": tz}, today=None)
             after = datetime.datetime.now(SHANGHAI).date().isoformat()
             if before == after:
                 break
-        got = json.loads(p.stdout)["as_of"] if p.returncode == 0 else p.stderr
-        if got != before:
-            failures.append(f"TZ={tz}: as_of {got!r}, Shanghai date {before}")
+        got = json.loads(out)["as_of"] if rc == 0 else err
+        check(f"TZ={tz}: as_of against the Shanghai date", got, before)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("today follows Asia/Shanghai under every TZ")
+finish("today follows Asia/Shanghai under every TZ")

@@ -11,11 +11,15 @@ import copy
 import json
 import os
 import re
+import sys
 import time
 
-from rpxtest import (Workspace, check, expect, finish, one_line_error,
-                     parses, read_bytes, run, snapshot, temp_files,
-                     write_bytes)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+
+from rpxtest import (SOURCE, Workspace, check, expect, finish,
+                     one_line_error, parses, read_bytes, run, snapshot,
+                     temp_files, write_bytes)
 
 DATE = "expected a date YYYY-MM-DD"
 STRING = "expected a string"
@@ -273,9 +277,7 @@ def newer_schema(ws):
 def migration(ws):
     """A schema-1 file is read as before and written as schema 2, with the
     rules in force, on its next save; `init` writes schema 2."""
-    source = os.environ.get("RPX_SOURCE_DIR",
-                            os.path.join(os.path.dirname(__file__), "..", ".."))
-    demo = read_bytes(os.path.join(source, "data", "demo", "student.json"))
+    demo = read_bytes(os.path.join(SOURCE, "data", "demo", "student.json"))
     old = json.loads(demo)
     check("demo file: schema 1", old["schema"], 1)
     d = ws.sub("migrate")
@@ -299,7 +301,7 @@ def migration(ws):
     check("migrated: member order", list(new)[:3], ["schema", "rules", "uuid"])
 
     # Rules of another id are recorded by the next save.
-    rules = json.loads(read_bytes(os.path.join(source, "data", "rules",
+    rules = json.loads(read_bytes(os.path.join(SOURCE, "data", "rules",
                                                "cqupt-chongqing.json")))
     rules["id"] = "other-university"
     custom = os.path.join(d, "other.json")

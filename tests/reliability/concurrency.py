@@ -21,10 +21,14 @@ import fcntl
 import json
 import os
 import subprocess
+import sys
 import threading
 import time
 
-from rpxtest import (RPX, Workspace, check, expect, failures, finish,
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+
+from rpxtest import (RPX, Workspace, check, expect, fail, finish,
                      init_state, one_line_error, parses, read_bytes, rpx_env,
                      run, snapshot, temp_files)
 
@@ -70,8 +74,8 @@ def writers_and_readers(ws):
                 # mean it could not read the file.
                 ok_codes = (0,) if key == "status" else (0, 1, 2)
                 if p.returncode not in ok_codes:
-                    failures.append(f"{key} while writing exited "
-                                    f"{p.returncode}: {p.stderr.strip()}")
+                    fail(f"{key} while writing exited "
+                         f"{p.returncode}: {p.stderr.strip()}")
                     continue
                 try:
                     doc = json.loads(p.stdout)
@@ -80,14 +84,14 @@ def writers_and_readers(ws):
                         check("check while writing: students",
                               len(doc["students"]), 1)
                 except (ValueError, KeyError) as e:
-                    failures.append(f"{key} while writing: bad output {e}")
+                    fail(f"{key} while writing: bad output {e}")
                 reads[key] += 1
             try:
                 with open(file, encoding="utf-8") as f:
                     json.load(f)
                 reads["json"] += 1
             except ValueError as e:
-                failures.append(f"a torn file seen while writing: {e}")
+                fail(f"a torn file seen while writing: {e}")
 
     start = time.monotonic()
     threads = [threading.Thread(target=writer, args=(w,))
@@ -106,7 +110,7 @@ def writers_and_readers(ws):
     for r in results:
         for rc, err in r:
             if rc != 0:
-                failures.append(f"a writer exited {rc}: {err.strip()}")
+                fail(f"a writer exited {rc}: {err.strip()}")
     doc = parses(ws.home, file)
     final = doc["revision"] if doc else None
     check("updates accounted for: revision", final, initial + saved)

@@ -9,6 +9,10 @@ usage: crash_points.py PATH-TO-RPX
 """
 import os
 import shutil
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
 from rpxtest import (Workspace, check, expect, finish, init_state, parses,
                      read_bytes, run, temp_files, write_bytes)

@@ -16,7 +16,11 @@ import json
 import os
 import re
 import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
 from rpxtest import (RPX, Workspace, check, expect, finish, init_state,
                      one_line_error, parses, read_bytes, refused, rpx_env,

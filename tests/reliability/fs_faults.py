@@ -18,6 +18,10 @@ usage: fs_faults.py PATH-TO-RPX
 import grp
 import os
 import stat
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
 from rpxtest import (NOBODY, ROOT, Workspace, check, expect, finish,
                      give_to_nobody, init_state, one_line_error, parses,

@@ -25,9 +25,13 @@ import random
 import shutil
 import signal
 import subprocess
+import sys
 import time
 
-from rpxtest import (RPX, Workspace, check, expect, failures, finish,
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+
+from rpxtest import (RPX, Workspace, check, expect, fail, finish,
                      init_state, parses, read_bytes, rpx_env, run, sanitized,
                      temp_files, write_bytes)
 
@@ -90,8 +94,8 @@ with Workspace("kill") as ws:
                 and time.monotonic() - start > SOFT_SECONDS):
             break
         if time.monotonic() > DEADLINE:
-            failures.append(f"out of time after {done} of {ITERATIONS} "
-                            "iterations")
+            fail(f"out of time after {done} of {ITERATIONS} "
+                 "iterations")
             break
         old = read_bytes(file)
         photo_done = b'"photo": {\n      "done": null' not in old
@@ -136,7 +140,7 @@ with Workspace("kill") as ws:
             check(f"iteration {i}: temporary files after a complete save",
                   temp_files(d), [])
         else:
-            failures.append(f"iteration {i}: {args} exited {rc}")
+            fail(f"iteration {i}: {args} exited {rc}")
         if not expect(f"iteration {i} ({args}, rc {rc}): the file is the "
                       "old or the new content", got in (old, new)):
             break

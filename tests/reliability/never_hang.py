@@ -13,6 +13,10 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
 from rpxtest import (RPX, Workspace, check, expect, finish, init_state,
                      parses, read_bytes, refused, rpx_env, run, snapshot)

@@ -13,8 +13,12 @@ usage: safe_output.py PATH-TO-RPX
 import json
 import os
 import re
+import sys
 
-from rpxtest import (Workspace, check, expect, finish, refused, run,
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+
+from rpxtest import (SOURCE, Workspace, check, expect, finish, refused, run,
                      write_bytes)
 
 cases = []
@@ -114,9 +118,7 @@ def misleading_messages(ws):
     file = os.path.join(d, "state.json")
     write_bytes(file, b'{"schema":2,"rules":"","uuid":"u","revision":1,'
                       b'"expiry":"2027-01-20"}')
-    src = os.environ.get("RPX_SOURCE_DIR",
-                         os.path.join(os.path.dirname(__file__), "..", ".."))
-    with open(os.path.join(src, "data", "rules", "cqupt-chongqing.json"),
+    with open(os.path.join(SOURCE, "data", "rules", "cqupt-chongqing.json"),
               encoding="utf-8") as f:
         rules = json.load(f)
     rules["time_zone"] = "Mars/Olympus"

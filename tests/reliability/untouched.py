@@ -14,6 +14,10 @@ usage: untouched.py PATH-TO-RPX
 import os
 import stat
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
 
 from rpxtest import (RPX, ROOT, Workspace, check, expect, finish, init_state,
                      read_bytes, refused, run, snapshot, write_bytes)
