@@ -118,63 +118,51 @@ std::vector<LawVersion> read_law(const Reader& r) {
   return out;
 }
 
-void read_model(const Reader& r, HolidayModel& m) {
-  expect_format(r, k_model_format);
-  r.only({"format", "title", "notes", "single_day", "breaks",
-          "mid_autumn_with_national_day", "max_working_days_in_a_row"});
-  const Reader single = r["single_day"];
-  single.only({"source", "by_weekday"});
-  const Reader by = single["by_weekday"];
-  by.only({"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-           "saturday"});
-  for (std::size_t w = 0; w < k_weekdays.size(); ++w) {
-    const Reader rule = by[k_weekdays[w]];
-    rule.only({"off_from", "off_days", "work"});
-    SingleDayRule s;
-    s.off_from = static_cast<int>(rule["off_from"].integer(-6, 0));
-    s.off_days = static_cast<int>(rule["off_days"].integer(1, 7));
-    if (s.off_from + s.off_days <= 0) {
-      rule["off_days"].fail("the days off must hold the statutory day");
-    }
-    const Reader work = rule["work"];
-    for (std::size_t i = 0; i < work.size(); ++i) {
-      const int offset = static_cast<int>(work[i].integer(-7, 7));
-      if (offset >= s.off_from && offset < s.off_from + s.off_days) {
-        work[i].fail("is one of the days off");
-      }
-      s.work.push_back(offset);
-    }
-    m.single_day[w] = std::move(s);
+SingleDayRule read_single_day(const Reader& rule) {
+  rule.only({"off_from", "off_days", "work"});
+  SingleDayRule s;
+  s.off_from = static_cast<int>(rule["off_from"].integer(-6, 0));
+  s.off_days = static_cast<int>(rule["off_days"].integer(1, 7));
+  if (s.off_from + s.off_days <= 0) {
+    rule["off_days"].fail("the days off must hold the statutory day");
   }
-
-  const Reader breaks = r["breaks"];
-  for (std::size_t i = 0; i < breaks.size(); ++i) {
-    const Reader b = breaks[i];
-    b.only({"holiday", "from", "to", "required_from", "required_days", "days",
-            "whole_weekend", "source"});
-    BreakRule rule;
-    rule.holiday = b["holiday"].string();
-    rule.from = static_cast<int>(
-        b["from"].integer(k_provisional_first_year, k_provisional_last_year));
-    if (b.has("to")) {
-      rule.to =
-          static_cast<int>(b["to"].integer(rule.from, k_provisional_last_year));
+  const Reader work = rule["work"];
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    const int offset = static_cast<int>(work[i].integer(-7, 7));
+    if (offset >= s.off_from && offset < s.off_from + s.off_days) {
+      work[i].fail("is one of the days off");
     }
-    const Reader req = b["required_from"];
-    if (!(req.json().is_string() &&
-          req.json().get_ref<const std::string&>() == "statutory")) {
-      rule.required_from = read_day_rule(req);
-    }
-    rule.days = static_cast<int>(b["days"].integer(1, 15));
-    rule.required_days =
-        static_cast<int>(b["required_days"].integer(0, rule.days));
-    if (b.has("whole_weekend")) {
-      rule.whole_weekend = b["whole_weekend"].boolean();
-    }
-    m.breaks.push_back(std::move(rule));
+    s.work.push_back(offset);
   }
+  return s;
+}
 
-  const Reader merge = r["mid_autumn_with_national_day"];
+BreakRule read_break(const Reader& b) {
+  b.only({"holiday", "from", "to", "required_from", "required_days", "days",
+          "whole_weekend", "source"});
+  BreakRule rule;
+  rule.holiday = b["holiday"].string();
+  rule.from = static_cast<int>(
+      b["from"].integer(k_provisional_first_year, k_provisional_last_year));
+  if (b.has("to")) {
+    rule.to =
+        static_cast<int>(b["to"].integer(rule.from, k_provisional_last_year));
+  }
+  const Reader req = b["required_from"];
+  if (!(req.json().is_string() &&
+        req.json().get_ref<const std::string&>() == "statutory")) {
+    rule.required_from = read_day_rule(req);
+  }
+  rule.days = static_cast<int>(b["days"].integer(1, 15));
+  rule.required_days =
+      static_cast<int>(b["required_days"].integer(0, rule.days));
+  if (b.has("whole_weekend")) {
+    rule.whole_weekend = b["whole_weekend"].boolean();
+  }
+  return rule;
+}
+
+void read_merge(const Reader& merge, HolidayModel& m) {
   merge.only({"from", "window_from", "window_to", "days", "source"});
   m.merge_from = static_cast<int>(
       merge["from"].integer(k_provisional_first_year, k_provisional_last_year));
@@ -185,8 +173,9 @@ void read_model(const Reader& r, HolidayModel& m) {
   m.merge_window_to[0] = tm;
   m.merge_window_to[1] = td;
   m.merge_days = static_cast<int>(merge["days"].integer(1, 15));
+}
 
-  const Reader runs = r["max_working_days_in_a_row"];
+void read_max_runs(const Reader& runs, HolidayModel& m) {
   for (std::size_t i = 0; i < runs.size(); ++i) {
     runs[i].only({"from", "days", "source"});
     const int from = static_cast<int>(runs[i]["from"].integer(
@@ -200,6 +189,26 @@ void read_model(const Reader& r, HolidayModel& m) {
   if (m.max_run.empty()) {
     runs.fail("expected at least one entry");
   }
+}
+
+void read_model(const Reader& r, HolidayModel& m) {
+  expect_format(r, k_model_format);
+  r.only({"format", "title", "notes", "single_day", "breaks",
+          "mid_autumn_with_national_day", "max_working_days_in_a_row"});
+  const Reader single = r["single_day"];
+  single.only({"source", "by_weekday"});
+  const Reader by = single["by_weekday"];
+  by.only({"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+           "saturday"});
+  for (std::size_t w = 0; w < k_weekdays.size(); ++w) {
+    m.single_day[w] = read_single_day(by[k_weekdays[w]]);
+  }
+  const Reader breaks = r["breaks"];
+  for (std::size_t i = 0; i < breaks.size(); ++i) {
+    m.breaks.push_back(read_break(breaks[i]));
+  }
+  read_merge(r["mid_autumn_with_national_day"], m);
+  read_max_runs(r["max_working_days_in_a_row"], m);
 }
 
 }  // namespace
