@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <rpx/errors.hpp>
 #include <rpx/json_util.hpp>
+#include <rpx/utf8.hpp>
 
 namespace rpx::json_util {
 
@@ -61,52 +62,6 @@ void check_depth(std::string_view text, const std::string& name) {
   }
 }
 
-/// The length of the well-formed UTF-8 sequence at the start of `s`, or 0
-/// (overlong forms, surrogates and code points above U+10FFFF are not).
-std::size_t utf8_length(std::string_view s) {
-  const auto byte = [&](std::size_t i) {
-    return static_cast<unsigned char>(s[i]);
-  };
-  const unsigned char c = byte(0);
-  const std::size_t n = c < 0x80                 ? 1
-                        : c >= 0xC2 && c <= 0xDF ? 2
-                        : c >= 0xE0 && c <= 0xEF ? 3
-                        : c >= 0xF0 && c <= 0xF4 ? 4
-                                                 : 0;
-  if (n == 0 || n > s.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  const unsigned char c1 = n > 1 ? byte(1) : 0;
-  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) ||
-      (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
-    return 0;
-  }
-  return n;
-}
-
-/// `s` with each byte that is not well-formed UTF-8 shown as <XX>, the way
-/// nlohmann shows control characters (<U+0000>): an error line must not
-/// carry the bad bytes it complains about to the user's terminal.
-std::string printable(std::string_view s) {
-  std::string out;
-  while (!s.empty()) {
-    const std::size_t n = utf8_length(s);
-    if (n == 0) {
-      out += fmt::format("<{:02X}>", static_cast<unsigned char>(s[0]));
-      s.remove_prefix(1);
-    } else {
-      out.append(s.substr(0, n));
-      s.remove_prefix(n);
-    }
-  }
-  return out;
-}
-
 /// nlohmann's message without its "[json.exception...] parse error at line
 /// L, column C: " prefix, whose column counts differ from ours.
 std::string reason_of(const nlohmann::json::parse_error& e) {
@@ -114,7 +69,10 @@ std::string reason_of(const nlohmann::json::parse_error& e) {
   if (auto colon = what.find(": "); colon != std::string_view::npos) {
     what.remove_prefix(colon + 2);
   }
-  return printable(what);
+  // Each byte that is not UTF-8 is shown as <XX>, the way nlohmann shows
+  // control characters (<U+0000>): an error line must not carry the bad
+  // bytes it complains about to the user's terminal.
+  return sanitize(what, Controls::keep, BadBytes::hex_in_angles);
 }
 
 /// The offset of the first number (outside strings) too large for a

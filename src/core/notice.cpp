@@ -336,7 +336,7 @@ Notice parse_notice(std::string_view text) {
   const std::vector<std::string> lines = normalized_lines(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // A title or name that is not UTF-8 could not be written as JSON.
-    if (valid_utf8(lines[i]) != lines[i]) {
+    if (!is_valid_utf8(lines[i])) {
       errors.push_back({static_cast<int>(i) + 1,
                         "not UTF-8: save the notice as UTF-8 text"});
       return out;

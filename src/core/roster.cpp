@@ -5,6 +5,7 @@
 #include <optional>
 #include <rpx/roster.hpp>
 #include <rpx/state.hpp>
+#include <rpx/utf8.hpp>
 #include <unordered_map>
 
 namespace rpx {
@@ -147,24 +148,10 @@ std::string lower(std::string_view s) {
 }
 
 /// `s` in double quotes, with control characters and bytes that are not
-/// UTF-8 written as \xNN (a C1 control as \u0080 to \u009F), so that a
+/// UTF-8 escaped (`Controls::escape`, `BadBytes::escape`), so that a
 /// message is one readable line.
 std::string quoted_text(std::string_view s) {
-  const bool utf8 = is_valid_utf8(s);
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const auto b = static_cast<unsigned char>(c);
-    if (utf8 && b == 0xC2 && i + 1 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
-    } else if (b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8)) {
-      out += fmt::format("\\x{:02X}", b);
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
+  return "\"" + sanitize(s, Controls::escape, BadBytes::escape) + "\"";
 }
 
 /// Where the three required columns are; the rest are extras.
@@ -335,46 +322,6 @@ bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char b = *p;
-    if (b < 0x80) {
-      ++p;
-      continue;
-    }
-    // Lead byte: sequence length and the range of the second byte that
-    // excludes overlong forms, surrogates and values above U+10FFFF
-    // (Unicode 15, table 3-7).
-    int n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      n = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      n = 2;
-      lo = b == 0xE0 ? 0xA0 : 0x80;
-      hi = b == 0xED ? 0x9F : 0xBF;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      n = 3;
-      lo = b == 0xF0 ? 0x90 : 0x80;
-      hi = b == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return false;
-    }
-    if (end - p <= n || p[1] < lo || p[1] > hi) {
-      return false;
-    }
-    for (int i = 2; i <= n; ++i) {
-      if (p[i] < 0x80 || p[i] > 0xBF) {
-        return false;
-      }
-    }
-    p += n + 1;
-  }
-  return true;
-}
-
 std::string student_id_problem(std::string_view id) {
   const auto why = [&](std::string_view reason) {
     return fmt::format("student id {} cannot name a state file: it {}",
@@ -396,16 +343,11 @@ std::string student_id_problem(std::string_view id) {
   if (id.front() == '.') {
     return why("starts with a dot (hidden files, . and ..)");
   }
-  // C0, DEL, and C1 (U+0080-U+009F: C2 80 to C2 9F in UTF-8).
-  bool control = false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const auto b = static_cast<unsigned char>(id[i]);
-    control = control || b < 0x20 || b == 0x7F ||
-              (b == 0xC2 && i + 1 < id.size() &&
-               static_cast<unsigned char>(id[i + 1]) <= 0x9F);
-  }
-  if (control) {
-    return why("contains a control character");
+  for (std::size_t i = 0; i < id.size();) {
+    if (const std::optional<char32_t> c = next_code_point(id, i);
+        c && is_control(*c)) {
+      return why("contains a control character");
+    }
   }
   if (!is_valid_utf8(id)) {
     return why("is not valid UTF-8");
