@@ -6,6 +6,7 @@
 #include <rpx/render_batch.hpp>
 #include <tuple>
 
+#include "palette.hpp"
 #include "render_detail.hpp"
 
 namespace rpx {
@@ -33,10 +34,6 @@ std::string pad(const std::string& cell, std::size_t width, Align align) {
   return align == Align::left ? cell + fill : fill + cell;
 }
 
-std::string paint(bool on, std::string_view code, const std::string& s) {
-  return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
-}
-
 using Widths =
     std::array<std::size_t, std::tuple_size_v<decltype(TableRow::cells)>>;
 constexpr std::size_t k_last_office_day_column = 3;
@@ -54,6 +51,7 @@ enum class Cells { header, body };
 /// ends in spaces.
 std::string table_line(const TableRow& row, const Widths& widths, Cells kind,
                        TextStyle style) {
+  const render_detail::Paint paint{style.color};
   std::string out;
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const bool last = c + 1 == widths.size();
@@ -62,9 +60,9 @@ std::string table_line(const TableRow& row, const Widths& widths, Cells kind,
         last ? row.cells[c] : pad(row.cells[c], widths[c], align);
     // Colour after padding: escape sequences take no columns.
     if (kind == Cells::header) {
-      cell = paint(style.color, "1", cell);
+      cell = paint(render_detail::k_bold, cell);
     } else if (c == 0) {
-      cell = paint(style.color, render_detail::phase_colour(row.phase), cell);
+      cell = paint(render_detail::phase_colour(row.phase), cell);
     }
     out += cell + (last ? "\n" : "  ");
   }
