@@ -188,6 +188,14 @@ TEST(RenderCheckJson, FileNamesThatAreNotUtf8StillMakeValidJson) {
   EXPECT_EQ(j["errors"][0]["error"], "bad\uFFFD.json:1:1: x");
 }
 
+TEST(RenderCheckJson, AnErrorThatLooksLikeTheStudentsMarkerStaysAnError) {
+  const std::string text =
+      json_text(k_today, {}, {}, {{"\x01students", "\x01students: x"}});
+  const auto j = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(j["students"], nlohmann::ordered_json::array());
+  EXPECT_EQ(j["errors"][0]["file"], "\x01students");
+}
+
 TEST(RenderCheckJson, EmptyBatch) {
   EXPECT_EQ(json_text(k_today, {}, {}, {}),
             "{\n  \"as_of\": \"2026-11-25\",\n  \"students\": [],\n"

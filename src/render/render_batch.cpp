@@ -251,6 +251,10 @@ std::string render_check_table(const std::vector<TableRow>& rows,
 void render_check_json(Date as_of, const std::vector<std::string>& students,
                        const PhaseCounts& counts,
                        const std::vector<BatchError>& errors, const Sink& out) {
+  // The students are JSON texts already (`render_student_json`), too many to
+  // hold again as trees: the document goes in with a marker in their place,
+  // and they are written where `dump` put it, as `dump(2)` nests an array.
+  const std::string marker = "\x01students";
   Json summary = Json::object();
   for (Phase p : k_phases) {
     summary[std::string(phase_name(p))] = counts[p];
@@ -260,16 +264,22 @@ void render_check_json(Date as_of, const std::vector<std::string>& students,
     errs.push_back(
         Json{{"file", valid_utf8(e.file)}, {"error", valid_utf8(e.error)}});
   }
-  out(fmt::format("{{\n  \"as_of\": \"{}\",\n  \"students\": [",
-                  format_date(as_of)));
+  const Json doc = {{"as_of", format_date(as_of)},
+                    {"students", marker},
+                    {"summary", std::move(summary)},
+                    {"errors", std::move(errs)}};
+  const std::string text = doc.dump(2) + "\n";
+  // The first match is the marker: only "as_of", a date, comes before it.
+  const std::string dumped_marker = Json(marker).dump();
+  const std::size_t at = text.find(dumped_marker);
+  out(std::string_view(text).substr(0, at));
+  out("[");
   for (std::size_t i = 0; i < students.size(); ++i) {
     out(i == 0 ? "\n    " : ",\n    ");
     out(indent_rest(trimmed(students[i]), 4));
   }
-  out(students.empty() ? "],\n" : "\n  ],\n");
-  out(fmt::format("  \"summary\": {},\n  \"errors\": {}\n}}\n",
-                  indent_rest(summary.dump(2), 2),
-                  indent_rest(errs.dump(2), 2)));
+  out(students.empty() ? "]" : "\n  ]");
+  out(std::string_view(text).substr(at + dumped_marker.size()));
 }
 
 std::string render_remind_line(const std::string& file, const StudentState& s,
