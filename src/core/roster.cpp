@@ -8,6 +8,8 @@
 #include <rpx/utf8.hpp>
 #include <unordered_map>
 
+#include "csv.hpp"
+
 namespace rpx {
 
 namespace {
@@ -20,114 +22,6 @@ constexpr std::string_view k_blanks = " \t";
 /// mapped to theirs, so only the others are listed.
 constexpr std::array<std::string_view, 7> k_reserved = {
     "schema", "rules", "uuid", "revision", "steps", "progress_note", "history"};
-
-/// One CSV record as read, before any meaning is given to it.
-struct Record {
-  std::size_t line = 0;  // where it starts
-  std::vector<std::string> fields;
-  std::string error;  // a syntax error; the fields are then incomplete
-};
-
-/// RFC 4180 records, one at a time, with the physical line each starts on.
-class CsvReader {
- public:
-  explicit CsvReader(std::string_view text) : m_text(text) {}
-
-  /// Reads the next record into `r`; false at the end of the text.
-  bool next(Record& r) {
-    if (m_pos >= m_text.size()) {
-      return false;
-    }
-    r.line = m_line;
-    r.fields.clear();
-    r.error.clear();
-    for (;;) {
-      r.fields.emplace_back();
-      if (peek() == '"') {
-        ++m_pos;
-        if (!quoted(r.fields.back(), r)) {
-          return true;
-        }
-      } else {
-        const std::size_t end = m_text.find_first_of(",\r\n", m_pos);
-        const std::size_t stop = end == std::string_view::npos ? size() : end;
-        r.fields.back().assign(m_text.substr(m_pos, stop - m_pos));
-        m_pos = stop;
-      }
-      if (peek() != ',') {
-        line_break();
-        return true;
-      }
-      ++m_pos;
-    }
-  }
-
- private:
-  std::size_t size() const { return m_text.size(); }
-  int peek() const {
-    return m_pos < size() ? static_cast<unsigned char>(m_text[m_pos]) : -1;
-  }
-
-  /// Consumes one line break (CRLF, LF or a lone CR), if there is one.
-  bool line_break() {
-    if (peek() == '\r') {
-      ++m_pos;
-      if (peek() == '\n') {
-        ++m_pos;
-      }
-    } else if (peek() == '\n') {
-      ++m_pos;
-    } else {
-      return false;
-    }
-    ++m_line;
-    return true;
-  }
-
-  /// The rest of a quoted field, its opening quote consumed. Line breaks
-  /// inside become "\n". False (with `r.error` set) on a syntax error.
-  bool quoted(std::string& field, Record& r) {
-    for (;;) {
-      if (m_pos >= size()) {
-        r.error = "a quoted field never ends (a closing \" is missing)";
-        return false;
-      }
-      const char c = m_text[m_pos];
-      if (c == '"') {
-        ++m_pos;
-        if (peek() != '"') {
-          break;
-        }
-        field += '"';
-        ++m_pos;
-      } else if (line_break()) {
-        field += '\n';
-      } else {
-        const std::size_t end = m_text.find_first_of("\"\r\n", m_pos);
-        const std::size_t stop = end == std::string_view::npos ? size() : end;
-        field.append(m_text.substr(m_pos, stop - m_pos));
-        m_pos = stop;
-      }
-    }
-    const int after = peek();
-    if (after == ',' || after == '\r' || after == '\n' || after == -1) {
-      return true;
-    }
-    r.error =
-        "text after a closing quote (inside a quoted field, write a quote "
-        "as \"\")";
-    // Skip the rest of the line, so that the next record starts cleanly.
-    while (m_pos < size() && peek() != '\r' && peek() != '\n') {
-      ++m_pos;
-    }
-    line_break();
-    return false;
-  }
-
-  std::string_view m_text;
-  std::size_t m_pos = 0;
-  std::size_t m_line = 1;
-};
 
 std::string_view trim(std::string_view s) {
   const std::size_t first = s.find_first_not_of(k_blanks);
@@ -220,7 +114,7 @@ std::optional<std::string> header_problem(const std::vector<std::string>& names,
 /// The first field of `r` that is not UTF-8 or holds a NUL byte; fields are
 /// named after `names` (the header's), or numbered when it is empty.
 std::optional<std::string> encoding_problem(
-    const Record& r, const std::vector<std::string>& names) {
+    const CsvRecord& r, const std::vector<std::string>& names) {
   const auto what = [&](std::size_t i) {
     return i < names.size() ? fmt::format("the {} field", quoted_text(names[i]))
                             : fmt::format("column {} of the header", i + 1);
@@ -236,14 +130,14 @@ std::optional<std::string> encoding_problem(
   return std::nullopt;
 }
 
-bool all_empty(const Record& r) {
+bool all_empty(const CsvRecord& r) {
   return std::all_of(r.fields.begin(), r.fields.end(),
                      [](const std::string& f) { return trim(f).empty(); });
 }
 
 /// Checks one data record; a row, or the reason it is refused.
 std::optional<std::string> read_row(
-    const Record& r, const Columns& cols, RosterRow& row,
+    const CsvRecord& r, const Columns& cols, RosterRow& row,
     std::unordered_map<std::string, std::size_t>& ids) {
   if (!r.error.empty()) {
     return r.error;
@@ -293,7 +187,7 @@ std::optional<std::string> read_row(
 /// `roster.extra_columns`; false, with the error in `roster`, when there is
 /// none or it is refused.
 bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
-  Record r;
+  CsvRecord r;
   bool have = reader.next(r);
   while (have && r.error.empty() && all_empty(r)) {
     have = reader.next(r);
@@ -371,7 +265,7 @@ Roster parse_roster(std::string_view text) {
     return roster;
   }
   std::unordered_map<std::string, std::size_t> ids;
-  Record r;
+  CsvRecord r;
   RosterRow row;
   while (reader.next(r)) {
     if (r.error.empty() && all_empty(r)) {
