@@ -64,60 +64,6 @@ std::string json_text(Date as_of, const std::vector<std::string>& students,
   return text;
 }
 
-TEST(DisplayWidth, CountsWideCharactersTwice) {
-  EXPECT_EQ(rpx::display_width(""), 0U);
-  EXPECT_EQ(rpx::display_width("Kim Minjun"), 10U);
-  EXPECT_EQ(rpx::display_width("王小明"), 6U);
-  EXPECT_EQ(rpx::display_width("김민준"), 6U);
-  EXPECT_EQ(rpx::display_width("山田 タロウ"), 11U);
-  EXPECT_EQ(rpx::display_width("ＡＢ"), 4U);  // fullwidth forms
-  EXPECT_EQ(rpx::display_width("Ахмедов"), 7U);
-}
-
-TEST(DisplayWidth, CombiningMarksTakeNoColumn) {
-  EXPECT_EQ(rpx::display_width("Nguyễn"), 6U);              // precomposed
-  EXPECT_EQ(rpx::display_width("Nguye\u0302\u0303n"), 6U);  // NFD
-  EXPECT_EQ(rpx::display_width("a\u200Bb"), 2U);            // zero width space
-  // Hangul written as conjoining jamo: the initial is wide, the rest join.
-  EXPECT_EQ(rpx::display_width("\u1100\u1161\u11A8"), 2U);
-}
-
-TEST(DisplayWidth, InvalidUtf8CountsOnePerByte) {
-  EXPECT_EQ(rpx::display_width("\xff\xfe"), 2U);
-  EXPECT_EQ(rpx::display_width("a\xe7\x8e"), 3U);  // truncated 王
-  EXPECT_EQ(rpx::display_width("\xc3("), 2U);
-}
-
-TEST(Printable, ReplacesControlCharacters) {
-  EXPECT_EQ(rpx::printable("王小明 Kim"), "王小明 Kim");
-  EXPECT_EQ(rpx::printable("a\nb\tc\rd"), "a?b?c?d");
-  EXPECT_EQ(rpx::printable("\x1b[31mred"), "?[31mred");
-  EXPECT_EQ(rpx::printable("x\x7fy"), "x?y");
-  EXPECT_EQ(rpx::printable("\xc2\x9b"
-                           "2J"),
-            "?2J");                                   // C1 CSI
-  EXPECT_EQ(rpx::printable("\xc2\xa0"), "\xc2\xa0");  // no-break space stays
-}
-
-TEST(Printable, ReplacesBytesThatAreNotUtf8) {
-  EXPECT_EQ(rpx::printable("bad\xff.json"), "bad\uFFFD.json");
-}
-
-TEST(ValidUtf8, ReplacesEachBadByteWithTheReplacementCharacter) {
-  EXPECT_EQ(rpx::valid_utf8("王小明/김민준.json"), "王小明/김민준.json");
-  EXPECT_EQ(rpx::valid_utf8("a\xff"
-                            "b"),
-            "a\uFFFD"
-            "b");
-  EXPECT_EQ(rpx::valid_utf8("\xe7\x8e"), "\uFFFD\uFFFD");  // truncated 王
-  EXPECT_EQ(rpx::valid_utf8("\xc0\xaf"), "\uFFFD\uFFFD");  // overlong '/'
-  EXPECT_EQ(rpx::valid_utf8("\xed\xa0\x80"),
-            "\uFFFD\uFFFD\uFFFD");  // a surrogate
-  EXPECT_EQ(rpx::valid_utf8("\xf4\x90\x80\x80"),
-            "\uFFFD\uFFFD\uFFFD\uFFFD");  // above U+10FFFF
-  EXPECT_EQ(rpx::valid_utf8("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80");
-}
-
 TEST(CsvField, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(rpx::csv_field(""), "");
   EXPECT_EQ(rpx::csv_field("Kim Minjun"), "Kim Minjun");
@@ -240,6 +186,14 @@ TEST(RenderCheckJson, FileNamesThatAreNotUtf8StillMakeValidJson) {
   const auto j = nlohmann::ordered_json::parse(text);
   EXPECT_EQ(j["errors"][0]["file"], "bad\uFFFD.json");
   EXPECT_EQ(j["errors"][0]["error"], "bad\uFFFD.json:1:1: x");
+}
+
+TEST(RenderCheckJson, AnErrorThatLooksLikeTheStudentsMarkerStaysAnError) {
+  const std::string text =
+      json_text(k_today, {}, {}, {{"\x01students", "\x01students: x"}});
+  const auto j = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(j["students"], nlohmann::ordered_json::array());
+  EXPECT_EQ(j["errors"][0]["file"], "\x01students");
 }
 
 TEST(RenderCheckJson, EmptyBatch) {

@@ -2,7 +2,7 @@
 
 #include <rpx/assess.hpp>
 #include <rpx/render_ics.hpp>
-#include <rpx/roster.hpp>
+#include <rpx/utf8.hpp>
 #include <string>
 #include <vector>
 

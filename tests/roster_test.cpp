@@ -209,25 +209,12 @@ TEST(StudentIdProblem, RefusesControlCharactersAndLongIds) {
   EXPECT_EQ(rpx::student_id_problem("a\nb"),
             "student id \"a\\x0Ab\" cannot name a state file: it contains a "
             "control character");
+  EXPECT_EQ(rpx::student_id_problem("\xC2\x9B"
+                                    "2J"),
+            "student id \"\\u009b2J\" cannot name a state file: it contains a "
+            "control character");
   EXPECT_EQ(rpx::student_id_problem(std::string(201, '9')),
             "the student id is 201 bytes long (at most 200)");
-}
-
-TEST(IsValidUtf8, AcceptsWellFormedText) {
-  EXPECT_TRUE(rpx::is_valid_utf8(""));
-  EXPECT_TRUE(rpx::is_valid_utf8("ascii"));
-  EXPECT_TRUE(rpx::is_valid_utf8("王小明 김민준 \xF0\x9F\x98\x80"));
-  EXPECT_TRUE(rpx::is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
-}
-
-TEST(IsValidUtf8, RefusesMalformedText) {
-  EXPECT_FALSE(rpx::is_valid_utf8("\xC0\xAF"));          // overlong "/"
-  EXPECT_FALSE(rpx::is_valid_utf8("\xE0\x80\xAF"));      // overlong "/"
-  EXPECT_FALSE(rpx::is_valid_utf8("\xED\xA0\x80"));      // a surrogate
-  EXPECT_FALSE(rpx::is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(rpx::is_valid_utf8("\xE4\xB8"));          // cut short
-  EXPECT_FALSE(rpx::is_valid_utf8("\x80"));              // a lone tail byte
-  EXPECT_FALSE(rpx::is_valid_utf8("\xFF"));
 }
 
 }  // namespace

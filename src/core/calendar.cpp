@@ -56,7 +56,13 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
     : m_years(std::move(years)) {
   std::sort(m_years.begin(), m_years.end(),
             [](const auto& a, const auto& b) { return a.year < b.year; });
+  fill_weekends();
+  set_bases();
+  mark_holidays();
+  count_prefixes();
+}
 
+void WorkCalendar::fill_weekends() {
   // Weekdays by stepping (0 = Sunday), not by date arithmetic per day: this
   // constructor runs once per process, cron included.
   m_cells.resize(static_cast<std::size_t>(k_span_days));
@@ -67,7 +73,9 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
              false, 0};
     weekday = weekday == 6 ? 0 : weekday + 1;
   }
+}
 
+void WorkCalendar::set_bases() {
   // Basis: the weakest of the notices that decide a day — its own year's,
   // and for 25–31 December the next year's too.
   const auto basis_of = [this](int year) {
@@ -91,7 +99,9 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
       }
     }
   }
+}
 
+void WorkCalendar::mark_holidays() {
   // Provisional years first, so that an official table wins any day both
   // name (a provisional New Year break reaching back into December).
   std::vector<std::size_t> order(m_years.size());
@@ -128,7 +138,9 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
       }
     }
   }
+}
 
+void WorkCalendar::count_prefixes() {
   m_prefix.resize(m_cells.size());
   m_uncovered.resize(m_cells.size());
   m_weekdays.resize(m_cells.size());

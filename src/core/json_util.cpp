@@ -1,3 +1,5 @@
+// Parsing JSON data files with the errors docs/cli.md promises: syntax
+// errors as FILE:LINE:COL, limits, duplicate member names.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -5,6 +7,7 @@
 #include <cstdlib>
 #include <rpx/errors.hpp>
 #include <rpx/json_util.hpp>
+#include <rpx/utf8.hpp>
 
 namespace rpx::json_util {
 
@@ -61,52 +64,6 @@ void check_depth(std::string_view text, const std::string& name) {
   }
 }
 
-/// The length of the well-formed UTF-8 sequence at the start of `s`, or 0
-/// (overlong forms, surrogates and code points above U+10FFFF are not).
-std::size_t utf8_length(std::string_view s) {
-  const auto byte = [&](std::size_t i) {
-    return static_cast<unsigned char>(s[i]);
-  };
-  const unsigned char c = byte(0);
-  const std::size_t n = c < 0x80                 ? 1
-                        : c >= 0xC2 && c <= 0xDF ? 2
-                        : c >= 0xE0 && c <= 0xEF ? 3
-                        : c >= 0xF0 && c <= 0xF4 ? 4
-                                                 : 0;
-  if (n == 0 || n > s.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  const unsigned char c1 = n > 1 ? byte(1) : 0;
-  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) ||
-      (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
-    return 0;
-  }
-  return n;
-}
-
-/// `s` with each byte that is not well-formed UTF-8 shown as <XX>, the way
-/// nlohmann shows control characters (<U+0000>): an error line must not
-/// carry the bad bytes it complains about to the user's terminal.
-std::string printable(std::string_view s) {
-  std::string out;
-  while (!s.empty()) {
-    const std::size_t n = utf8_length(s);
-    if (n == 0) {
-      out += fmt::format("<{:02X}>", static_cast<unsigned char>(s[0]));
-      s.remove_prefix(1);
-    } else {
-      out.append(s.substr(0, n));
-      s.remove_prefix(n);
-    }
-  }
-  return out;
-}
-
 /// nlohmann's message without its "[json.exception...] parse error at line
 /// L, column C: " prefix, whose column counts differ from ours.
 std::string reason_of(const nlohmann::json::parse_error& e) {
@@ -114,7 +71,10 @@ std::string reason_of(const nlohmann::json::parse_error& e) {
   if (auto colon = what.find(": "); colon != std::string_view::npos) {
     what.remove_prefix(colon + 2);
   }
-  return printable(what);
+  // Each byte that is not UTF-8 is shown as <XX>, the way nlohmann shows
+  // control characters (<U+0000>): an error line must not carry the bad
+  // bytes it complains about to the user's terminal.
+  return sanitize(what, Controls::keep, BadBytes::hex_in_angles);
 }
 
 /// The offset of the first number (outside strings) too large for a
@@ -213,176 +173,7 @@ class DuplicateCheck {
   std::vector<Frame> m_stack;
 };
 
-std::size_t skip_ws(std::string_view t, std::size_t i) {
-  while (i < t.size() &&
-         (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) {
-    ++i;
-  }
-  return i;
-}
-
-/// The end of the string literal that starts at `t[i]` (a quote).
-std::size_t skip_string(std::string_view t, std::size_t i) {
-  for (++i; i < t.size() && t[i] != '"'; ++i) {
-    if (t[i] == '\\') {
-      ++i;
-    }
-  }
-  return std::min(i + 1, t.size());
-}
-
-/// The end of the value that starts at `t[i]`.
-std::size_t skip_value(std::string_view t, std::size_t i) {
-  if (i >= t.size()) {
-    return i;
-  }
-  if (t[i] == '"') {
-    return skip_string(t, i);
-  }
-  if (t[i] == '{' || t[i] == '[') {
-    int depth = 0;
-    for (; i < t.size(); ++i) {
-      if (t[i] == '"') {
-        i = skip_string(t, i) - 1;
-      } else if (t[i] == '{' || t[i] == '[') {
-        ++depth;
-      } else if ((t[i] == '}' || t[i] == ']') && --depth == 0) {
-        return i + 1;
-      }
-    }
-    return i;
-  }
-  while (i < t.size() &&
-         std::string_view(",]} \t\r\n").find(t[i]) == std::string_view::npos) {
-    ++i;
-  }
-  return i;
-}
-
-/// `t` without whitespace outside strings.
-std::string minify(std::string_view t) {
-  std::string out;
-  for (std::size_t i = 0; i < t.size();) {
-    if (t[i] == '"') {
-      const std::size_t end = skip_string(t, i);
-      out.append(t.substr(i, end - i));
-      i = end;
-    } else {
-      if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
-        out += t[i];
-      }
-      ++i;
-    }
-  }
-  return out;
-}
-
-/// Calls `each(key_text, value_text)` for the members of object `t` (or
-/// with an empty key for the elements of array `t`).
-template <typename F>
-void for_each_raw(std::string_view t, char open, F each) {
-  std::size_t i = skip_ws(t, 0);
-  if (i >= t.size() || t[i] != open) {
-    return;
-  }
-  i = skip_ws(t, i + 1);
-  while (i < t.size() && t[i] != '}' && t[i] != ']') {
-    std::string_view key;
-    if (open == '{') {
-      const std::size_t end = skip_string(t, i);
-      key = t.substr(i, end - i);
-      i = skip_ws(t, skip_ws(t, end) + 1);  // past the colon
-    }
-    const std::size_t end = skip_value(t, i);
-    each(key, t.substr(i, end - i));
-    i = skip_ws(t, end);
-    if (i < t.size() && t[i] == ',') {
-      i = skip_ws(t, i + 1);
-    }
-  }
-}
-
-void write_raw_at(std::string_view t, std::size_t& i, int indent,
-                  std::size_t depth, std::string& out) {
-  i = skip_ws(t, i);
-  if (i >= t.size()) {
-    return;
-  }
-  const char c = t[i];
-  if (c != '{' && c != '[') {
-    const std::size_t end = skip_value(t, i);
-    out.append(t.substr(i, end - i));
-    i = end;
-    return;
-  }
-  const char close = c == '{' ? '}' : ']';
-  i = skip_ws(t, i + 1);
-  if (i < t.size() && t[i] == close) {
-    out += c;
-    out += close;
-    ++i;
-    return;
-  }
-  out += c;
-  const auto newline = [&](std::size_t level) {
-    if (indent >= 0) {
-      out += '\n';
-      out.append(level * static_cast<std::size_t>(indent), ' ');
-    }
-  };
-  for (bool first = true;; first = false) {
-    i = skip_ws(t, i);
-    if (i >= t.size() || t[i] == close) {
-      break;
-    }
-    if (t[i] == ',') {
-      ++i;
-      continue;
-    }
-    if (!first) {
-      out += ',';
-    }
-    newline(depth + 1);
-    if (c == '{') {
-      const std::size_t end = skip_string(t, i);
-      out.append(t.substr(i, end - i));
-      out += indent >= 0 ? ": " : ":";
-      i = skip_ws(t, skip_ws(t, end) + 1);
-    }
-    write_raw_at(t, i, indent, depth + 1, out);
-  }
-  newline(depth);
-  out += close;
-  i = std::min(i + 1, t.size());
-}
-
 }  // namespace
-
-std::vector<RawMember> raw_members(std::string_view text) {
-  std::vector<RawMember> out;
-  for_each_raw(text, '{', [&](std::string_view key, std::string_view value) {
-    out.push_back(
-        {nlohmann::json::parse(key).get<std::string>(), minify(value)});
-  });
-  return out;
-}
-
-std::vector<std::string> raw_elements(std::string_view text) {
-  std::vector<std::string> out;
-  for_each_raw(text, '[', [&](std::string_view, std::string_view value) {
-    out.push_back(minify(value));
-  });
-  return out;
-}
-
-std::string write_raw(std::string_view raw, int indent, std::size_t column) {
-  std::string out;
-  std::size_t i = 0;
-  const std::size_t depth =
-      indent > 0 ? column / static_cast<std::size_t>(indent) : 0;
-  write_raw_at(raw, i, indent, depth, out);
-  return out;
-}
 
 nlohmann::json parse(std::string_view text, const std::string& name) {
   if (text.size() > k_max_file_bytes) {
@@ -429,151 +220,4 @@ std::string pointer_token(std::string_view key) {
   }
   return out;
 }
-
-void Reader::fail(std::string_view reason) const {
-  json_util::fail(m_name, m_at, reason);
-}
-
-void Reader::expect_object() const {
-  if (!m_j.is_object()) {
-    fail("expected an object");
-  }
-}
-
-void Reader::expect_array() const {
-  if (!m_j.is_array()) {
-    fail("expected an array");
-  }
-}
-
-Reader Reader::operator[](std::string_view key) const {
-  expect_object();
-  const std::string at = m_at + "/" + pointer_token(key);
-  auto it = m_j.find(key);
-  if (it == m_j.end()) {
-    json_util::fail(m_name, at, "missing");
-  }
-  return Reader(*it, m_name, at);
-}
-
-Reader Reader::operator[](std::size_t i) const {
-  expect_array();
-  const std::string at = fmt::format("{}/{}", m_at, i);
-  if (i >= m_j.size()) {
-    json_util::fail(m_name, at, "missing");
-  }
-  return Reader(m_j[i], m_name, at);
-}
-
-bool Reader::has(std::string_view key) const {
-  expect_object();
-  auto it = m_j.find(key);
-  return it != m_j.end() && !it->is_null();
-}
-
-void Reader::only(std::initializer_list<std::string_view> allowed) const {
-  expect_object();
-  for (const auto& [key, value] : m_j.items()) {
-    bool known = false;
-    for (std::string_view a : allowed) {
-      known = known || a == key;
-    }
-    if (!known) {
-      json_util::fail(m_name, m_at + "/" + pointer_token(key),
-                      "unknown member");
-    }
-  }
-}
-
-std::string Reader::string_or_empty() const {
-  if (!m_j.is_string()) {
-    fail("expected a string");
-  }
-  return m_j.get<std::string>();
-}
-
-std::string Reader::string() const {
-  std::string s = string_or_empty();
-  if (s.empty()) {
-    fail("must not be empty");
-  }
-  return s;
-}
-
-long long Reader::integer(long long min, long long max) const {
-  if (!m_j.is_number_integer()) {
-    fail(fmt::format("expected an integer from {} to {}", min, max));
-  }
-  // Unsigned values above LLONG_MAX are out of range whatever the bounds.
-  if (m_j.is_number_unsigned() &&
-      m_j.get<unsigned long long>() >
-          static_cast<unsigned long long>(
-              std::numeric_limits<long long>::max())) {
-    fail(fmt::format("expected an integer from {} to {}", min, max));
-  }
-  const long long v = m_j.get<long long>();
-  if (v < min || v > max) {
-    fail(fmt::format("expected an integer from {} to {}", min, max));
-  }
-  return v;
-}
-
-bool Reader::boolean() const {
-  if (!m_j.is_boolean()) {
-    fail("expected true or false");
-  }
-  return m_j.get<bool>();
-}
-
-Date Reader::date() const {
-  if (m_j.is_string()) {
-    if (auto d = parse_date(m_j.get_ref<const std::string&>())) {
-      return *d;
-    }
-  }
-  fail("expected a date YYYY-MM-DD");
-}
-
-namespace {
-
-bool is_language_tag(std::string_view s) {
-  // "en", "zh", "ko", "yue", optionally with a region: "zh-TW".
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  std::size_t n = 0;
-  while (n < s.size() && lower(s[n])) {
-    ++n;
-  }
-  if (n < 2 || n > 3) {
-    return false;
-  }
-  if (n == s.size()) {
-    return true;
-  }
-  return s.size() == n + 3 && s[n] == '-' && upper(s[n + 1]) && upper(s[n + 2]);
-}
-
-}  // namespace
-
-Text Reader::text() const {
-  expect_object();
-  Text t;
-  for (const auto& [key, value] : m_j.items()) {
-    const Reader r(value, m_name, m_at + "/" + pointer_token(key));
-    if (!is_language_tag(key)) {
-      r.fail("expected a language code such as \"en\" or \"zh\"");
-    }
-    t.by_lang.emplace(key, r.string());
-  }
-  if (!t.has("en")) {
-    fail("needs an English text (\"en\")");
-  }
-  return t;
-}
-
-std::size_t Reader::size() const {
-  expect_array();
-  return m_j.size();
-}
-
 }  // namespace rpx::json_util

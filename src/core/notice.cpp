@@ -46,7 +46,7 @@ bool read_header(const std::vector<std::string>& lines, Notice& out,
   std::vector<NoticeError>& errors = out.errors;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // A title or name that is not UTF-8 could not be written as JSON.
-    if (valid_utf8(lines[i]) != lines[i]) {
+    if (!is_valid_utf8(lines[i])) {
       errors.push_back({static_cast<int>(i) + 1,
                         "not UTF-8: save the notice as UTF-8 text"});
       return false;

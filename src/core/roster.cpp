@@ -5,7 +5,10 @@
 #include <optional>
 #include <rpx/roster.hpp>
 #include <rpx/state.hpp>
+#include <rpx/utf8.hpp>
 #include <unordered_map>
+
+#include "csv.hpp"
 
 namespace rpx {
 
@@ -19,114 +22,6 @@ constexpr std::string_view k_blanks = " \t";
 /// mapped to theirs, so only the others are listed.
 constexpr std::array<std::string_view, 7> k_reserved = {
     "schema", "rules", "uuid", "revision", "steps", "progress_note", "history"};
-
-/// One CSV record as read, before any meaning is given to it.
-struct Record {
-  std::size_t line = 0;  // where it starts
-  std::vector<std::string> fields;
-  std::string error;  // a syntax error; the fields are then incomplete
-};
-
-/// RFC 4180 records, one at a time, with the physical line each starts on.
-class CsvReader {
- public:
-  explicit CsvReader(std::string_view text) : m_text(text) {}
-
-  /// Reads the next record into `r`; false at the end of the text.
-  bool next(Record& r) {
-    if (m_pos >= m_text.size()) {
-      return false;
-    }
-    r.line = m_line;
-    r.fields.clear();
-    r.error.clear();
-    for (;;) {
-      r.fields.emplace_back();
-      if (peek() == '"') {
-        ++m_pos;
-        if (!quoted(r.fields.back(), r)) {
-          return true;
-        }
-      } else {
-        const std::size_t end = m_text.find_first_of(",\r\n", m_pos);
-        const std::size_t stop = end == std::string_view::npos ? size() : end;
-        r.fields.back().assign(m_text.substr(m_pos, stop - m_pos));
-        m_pos = stop;
-      }
-      if (peek() != ',') {
-        line_break();
-        return true;
-      }
-      ++m_pos;
-    }
-  }
-
- private:
-  std::size_t size() const { return m_text.size(); }
-  int peek() const {
-    return m_pos < size() ? static_cast<unsigned char>(m_text[m_pos]) : -1;
-  }
-
-  /// Consumes one line break (CRLF, LF or a lone CR), if there is one.
-  bool line_break() {
-    if (peek() == '\r') {
-      ++m_pos;
-      if (peek() == '\n') {
-        ++m_pos;
-      }
-    } else if (peek() == '\n') {
-      ++m_pos;
-    } else {
-      return false;
-    }
-    ++m_line;
-    return true;
-  }
-
-  /// The rest of a quoted field, its opening quote consumed. Line breaks
-  /// inside become "\n". False (with `r.error` set) on a syntax error.
-  bool quoted(std::string& field, Record& r) {
-    for (;;) {
-      if (m_pos >= size()) {
-        r.error = "a quoted field never ends (a closing \" is missing)";
-        return false;
-      }
-      const char c = m_text[m_pos];
-      if (c == '"') {
-        ++m_pos;
-        if (peek() != '"') {
-          break;
-        }
-        field += '"';
-        ++m_pos;
-      } else if (line_break()) {
-        field += '\n';
-      } else {
-        const std::size_t end = m_text.find_first_of("\"\r\n", m_pos);
-        const std::size_t stop = end == std::string_view::npos ? size() : end;
-        field.append(m_text.substr(m_pos, stop - m_pos));
-        m_pos = stop;
-      }
-    }
-    const int after = peek();
-    if (after == ',' || after == '\r' || after == '\n' || after == -1) {
-      return true;
-    }
-    r.error =
-        "text after a closing quote (inside a quoted field, write a quote "
-        "as \"\")";
-    // Skip the rest of the line, so that the next record starts cleanly.
-    while (m_pos < size() && peek() != '\r' && peek() != '\n') {
-      ++m_pos;
-    }
-    line_break();
-    return false;
-  }
-
-  std::string_view m_text;
-  std::size_t m_pos = 0;
-  std::size_t m_line = 1;
-};
 
 std::string_view trim(std::string_view s) {
   const std::size_t first = s.find_first_not_of(k_blanks);
@@ -147,24 +42,10 @@ std::string lower(std::string_view s) {
 }
 
 /// `s` in double quotes, with control characters and bytes that are not
-/// UTF-8 written as \xNN (a C1 control as \u0080 to \u009F), so that a
+/// UTF-8 escaped (`Controls::escape`, `BadBytes::escape`), so that a
 /// message is one readable line.
 std::string quoted_text(std::string_view s) {
-  const bool utf8 = is_valid_utf8(s);
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const auto b = static_cast<unsigned char>(c);
-    if (utf8 && b == 0xC2 && i + 1 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
-    } else if (b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8)) {
-      out += fmt::format("\\x{:02X}", b);
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
+  return "\"" + sanitize(s, Controls::escape, BadBytes::escape) + "\"";
 }
 
 /// Where the three required columns are; the rest are extras.
@@ -233,7 +114,7 @@ std::optional<std::string> header_problem(const std::vector<std::string>& names,
 /// The first field of `r` that is not UTF-8 or holds a NUL byte; fields are
 /// named after `names` (the header's), or numbered when it is empty.
 std::optional<std::string> encoding_problem(
-    const Record& r, const std::vector<std::string>& names) {
+    const CsvRecord& r, const std::vector<std::string>& names) {
   const auto what = [&](std::size_t i) {
     return i < names.size() ? fmt::format("the {} field", quoted_text(names[i]))
                             : fmt::format("column {} of the header", i + 1);
@@ -249,14 +130,14 @@ std::optional<std::string> encoding_problem(
   return std::nullopt;
 }
 
-bool all_empty(const Record& r) {
+bool all_empty(const CsvRecord& r) {
   return std::all_of(r.fields.begin(), r.fields.end(),
                      [](const std::string& f) { return trim(f).empty(); });
 }
 
 /// Checks one data record; a row, or the reason it is refused.
 std::optional<std::string> read_row(
-    const Record& r, const Columns& cols, RosterRow& row,
+    const CsvRecord& r, const Columns& cols, RosterRow& row,
     std::unordered_map<std::string, std::size_t>& ids) {
   if (!r.error.empty()) {
     return r.error;
@@ -306,7 +187,7 @@ std::optional<std::string> read_row(
 /// `roster.extra_columns`; false, with the error in `roster`, when there is
 /// none or it is refused.
 bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
-  Record r;
+  CsvRecord r;
   bool have = reader.next(r);
   while (have && r.error.empty() && all_empty(r)) {
     have = reader.next(r);
@@ -335,46 +216,6 @@ bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char b = *p;
-    if (b < 0x80) {
-      ++p;
-      continue;
-    }
-    // Lead byte: sequence length and the range of the second byte that
-    // excludes overlong forms, surrogates and values above U+10FFFF
-    // (Unicode 15, table 3-7).
-    int n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      n = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      n = 2;
-      lo = b == 0xE0 ? 0xA0 : 0x80;
-      hi = b == 0xED ? 0x9F : 0xBF;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      n = 3;
-      lo = b == 0xF0 ? 0x90 : 0x80;
-      hi = b == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return false;
-    }
-    if (end - p <= n || p[1] < lo || p[1] > hi) {
-      return false;
-    }
-    for (int i = 2; i <= n; ++i) {
-      if (p[i] < 0x80 || p[i] > 0xBF) {
-        return false;
-      }
-    }
-    p += n + 1;
-  }
-  return true;
-}
-
 std::string student_id_problem(std::string_view id) {
   const auto why = [&](std::string_view reason) {
     return fmt::format("student id {} cannot name a state file: it {}",
@@ -396,16 +237,11 @@ std::string student_id_problem(std::string_view id) {
   if (id.front() == '.') {
     return why("starts with a dot (hidden files, . and ..)");
   }
-  // C0, DEL, and C1 (U+0080-U+009F: C2 80 to C2 9F in UTF-8).
-  bool control = false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const auto b = static_cast<unsigned char>(id[i]);
-    control = control || b < 0x20 || b == 0x7F ||
-              (b == 0xC2 && i + 1 < id.size() &&
-               static_cast<unsigned char>(id[i + 1]) <= 0x9F);
-  }
-  if (control) {
-    return why("contains a control character");
+  for (std::size_t i = 0; i < id.size();) {
+    if (const std::optional<char32_t> c = next_code_point(id, i);
+        c && is_control(*c)) {
+      return why("contains a control character");
+    }
   }
   if (!is_valid_utf8(id)) {
     return why("is not valid UTF-8");
@@ -429,7 +265,7 @@ Roster parse_roster(std::string_view text) {
     return roster;
   }
   std::unordered_map<std::string, std::size_t> ids;
-  Record r;
+  CsvRecord r;
   RosterRow row;
   while (reader.next(r)) {
     if (r.error.empty() && all_empty(r)) {

@@ -4,6 +4,7 @@
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 
+#include "palette.hpp"
 #include "render_detail.hpp"
 
 namespace rpx {
@@ -14,17 +15,11 @@ using date::days;
 
 constexpr std::size_t k_submit = 3;
 
-struct Paint {
-  bool on;
-  std::string operator()(std::string_view code, std::string_view s) const {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
-  }
-};
-
-constexpr std::string_view k_red = "1;31";
-constexpr std::string_view k_yellow = "1;33";
-constexpr std::string_view k_green = "32";
-constexpr std::string_view k_bold = "1";
+using render_detail::k_bold;
+using render_detail::k_green;
+using render_detail::k_red;
+using render_detail::k_yellow;
+using render_detail::Paint;
 
 std::string upper(std::string_view s) {
   std::string out(s);

@@ -11,6 +11,7 @@
 #include <rpx/import.hpp>
 #include <rpx/roster.hpp>
 #include <rpx/state.hpp>
+#include <rpx/utf8.hpp>
 #include <set>
 #include <string>
 #include <string_view>

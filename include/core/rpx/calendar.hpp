@@ -156,6 +156,17 @@ class WorkCalendar {
     std::uint16_t holiday;  // index into m_holidays + 1; 0 when none
   };
 
+  // The constructor's steps, in order.
+  /// Every day of the span a workday or a weekend day, basis `weekdays`.
+  void fill_weekends();
+  /// The basis of each day of a year that `m_years` holds.
+  void set_bases();
+  /// The holidays and adjusted workdays of `m_years`, official over
+  /// provisional.
+  void mark_holidays();
+  /// The prefix counts and the workday index from the cells.
+  void count_prefixes();
+
   bool in_span(Date d) const noexcept;
   std::int32_t index(Date d) const noexcept;
   /// Workdays in [span start, day `i`]; valid for i in [-1, span size).

@@ -62,8 +62,4 @@ Roster parse_roster(std::string_view text);
 /// could escape it, hide it, or is not a valid name), or "" when it can.
 std::string student_id_problem(std::string_view id);
 
-/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or
-/// code points above U+10FFFF).
-bool is_valid_utf8(std::string_view text) noexcept;
-
 }  // namespace rpx

@@ -1,0 +1,67 @@
+// `check --format json`: the students of a batch in one document.
+#include <nlohmann/json.hpp>
+#include <rpx/render_batch.hpp>
+
+namespace rpx {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// Indents every line of `text` but the first by `indent` spaces.
+std::string indent_rest(std::string_view text, std::size_t indent) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') {
+      out.append(indent, ' ');
+    }
+  }
+  return out;
+}
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && text.back() == '\n') {
+    text.remove_suffix(1);
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
+void render_check_json(Date as_of, const std::vector<std::string>& students,
+                       const PhaseCounts& counts,
+                       const std::vector<BatchError>& errors, const Sink& out) {
+  // The students are JSON texts already (`render_student_json`), too many to
+  // hold again as trees: the document goes in with a marker in their place,
+  // and they are written where `dump` put it, as `dump(2)` nests an array.
+  const std::string marker = "\x01students";
+  Json summary = Json::object();
+  for (Phase p : k_phases) {
+    summary[std::string(phase_name(p))] = counts[p];
+  }
+  Json errs = Json::array();
+  for (const BatchError& e : errors) {
+    errs.push_back(
+        Json{{"file", valid_utf8(e.file)}, {"error", valid_utf8(e.error)}});
+  }
+  const Json doc = {{"as_of", format_date(as_of)},
+                    {"students", marker},
+                    {"summary", std::move(summary)},
+                    {"errors", std::move(errs)}};
+  const std::string text = doc.dump(2) + "\n";
+  // The first match is the marker: only "as_of", a date, comes before it.
+  const std::string dumped_marker = Json(marker).dump();
+  const std::size_t at = text.find(dumped_marker);
+  out(std::string_view(text).substr(0, at));
+  out("[");
+  for (std::size_t i = 0; i < students.size(); ++i) {
+    out(i == 0 ? "\n    " : ",\n    ");
+    out(indent_rest(trimmed(students[i]), 4));
+  }
+  out(students.empty() ? "]" : "\n  ]");
+  out(std::string_view(text).substr(at + dumped_marker.size()));
+}
+
+}  // namespace rpx
