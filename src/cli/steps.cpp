@@ -11,8 +11,8 @@ namespace rpx::cli {
 
 namespace {
 
-constexpr std::size_t k_submit = 3;
-constexpr std::size_t k_collect = 4;
+constexpr std::size_t k_submit = step_index(StepId::submit);
+constexpr std::size_t k_collect = step_index(StepId::collect);
 
 std::size_t require_step(const std::string& arg) {
   const std::string_view id = step_id(arg);

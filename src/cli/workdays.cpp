@@ -16,7 +16,7 @@ constexpr long long k_max_n = 10000;  // docs/cli.md: |N| <= 10 000
 
 /// stdout carries only the answer; a calendar warning goes to stderr.
 void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
-  const CalendarNote note = calendar_note(cal, a, b);
+  const CalendarNote note = cal.note(a, b);
   if (note.basis != Basis::official) {
     std::fflush(stdout);
     write_stderr(fmt::format("rpx: warning: {}\n",
@@ -74,7 +74,7 @@ void add_workdays(CLI::App& app, Context& ctx) {
       const bool work = cal.is_workday(d);
       fmt::print("{} is {}: {}\n", format_date(d),
                  work ? "a workday" : "not a workday", describe_day(d, cal));
-      const CalendarNote note = calendar_note(cal, d, d);
+      const CalendarNote note = cal.note(d, d);
       if (note.basis != Basis::official) {
         fmt::print("warning: {}; this answer may change\n",
                    calendar_warning(note, "the answer"));

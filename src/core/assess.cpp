@@ -8,9 +8,6 @@ namespace {
 
 using date::days;
 
-constexpr std::size_t k_submit = 3;   // index of "submit" in k_step_ids
-constexpr std::size_t k_collect = 4;  // index of "collect"
-
 /// How far a guessed day can move the ready estimate either way.
 constexpr Workdays k_ready_margin{2};
 
@@ -28,22 +25,22 @@ void ready_range(const WorkCalendar& calendar, Date filed, Date ready,
 /// Collected: nothing. Submitted: collect (whatever was left unticked, the
 /// student is past it). Otherwise the first of steps 1–3 not done (any order
 /// is fine, seed page), then submit.
-std::string_view next_step_of(const std::array<StepStatus, 5>& steps) {
-  if (steps[k_collect].done) {
+std::string_view next_step_of(const Assessment& a) {
+  if (a.step(StepId::collect).done) {
     return {};
   }
-  if (steps[k_submit].done) {
-    return steps[k_collect].id;
+  if (a.step(StepId::submit).done) {
+    return step_id(StepId::collect);
   }
-  for (std::size_t i = 0; i < k_submit; ++i) {
-    if (!steps[i].done) {
-      return steps[i].id;
+  for (std::size_t i = 0; i < step_index(StepId::submit); ++i) {
+    if (!a.steps[i].done) {
+      return a.steps[i].id;
     }
   }
-  return steps[k_submit].id;
+  return step_id(StepId::submit);
 }
 
-void add_closed_day_warnings(const std::array<StepStatus, 5>& steps,
+void add_closed_day_warnings(const std::array<StepStatus, k_step_count>& steps,
                              const Rules& rules, const WorkCalendar& calendar,
                              std::vector<std::string>& warnings) {
   for (const StepStatus& s : steps) {
@@ -53,12 +50,12 @@ void add_closed_day_warnings(const std::array<StepStatus, 5>& steps,
   }
 }
 
-void add_order_warnings(const std::array<StepStatus, 5>& steps,
+void add_order_warnings(const std::array<StepStatus, k_step_count>& steps,
                         const Deadline& deadline,
                         std::vector<std::string>& warnings) {
-  const auto& submit = steps[k_submit];
+  const auto& submit = steps[step_index(StepId::submit)];
   if (submit.done) {
-    for (std::size_t i = 0; i < k_submit; ++i) {
+    for (std::size_t i = 0; i < step_index(StepId::submit); ++i) {
       if (!steps[i].done) {
         warnings.push_back(fmt::format("submitted without step {} ({}) ticked",
                                        steps[i].n, steps[i].id));
@@ -75,7 +72,7 @@ void add_order_warnings(const std::array<StepStatus, 5>& steps,
           format_date(*submit.done), format_date(deadline.last_office_day)));
     }
   }
-  const auto& collect = steps[k_collect];
+  const auto& collect = steps[step_index(StepId::collect)];
   if (collect.done && submit.done && *collect.done < *submit.done) {
     warnings.push_back(
         fmt::format("collected on {}, before the submission on {}",
@@ -119,7 +116,7 @@ std::optional<std::string> closed_day_warning(const StepStatus& step,
                                               const WorkCalendar& calendar) {
   const std::size_t i = static_cast<std::size_t>(step.n - 1);
   if (!step.done || i >= rules.steps.size() ||
-      rules.steps[i].office != rules.steps[k_submit].office ||
+      rules.steps[i].office != rules.steps[step_index(StepId::submit)].office ||
       calendar.is_workday(*step.done)) {
     return std::nullopt;
   }
@@ -137,36 +134,6 @@ std::optional<std::string> closed_day_warning(const StepStatus& step,
       "check the date",
       step.n, step.id, format_weekday_date(*step.done), why,
       office != nullptr ? office->name.en() : "office");
-}
-
-CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to) {
-  CalendarNote n;
-  n.from = std::min(from, to);
-  n.to = std::max(from, to);
-  n.basis = calendar.basis(n.from, n.to);
-  if (n.basis == Basis::official) {
-    return n;
-  }
-  n.first_uncovered = calendar.first_uncovered(n.from, n.to).value_or(n.from);
-  if (n.basis == Basis::weekdays) {
-    // Name a day no table or estimate decides, not a provisional one.
-    while (n.first_uncovered < n.to &&
-           calendar.basis(n.first_uncovered) != Basis::weekdays) {
-      n.first_uncovered += days{1};
-    }
-  }
-  n.missing_year = calendar.missing_notice(n.first_uncovered);
-  n.first_official_year = calendar.first_official_year();
-  const int last = calendar.last_official_year();
-  n.missing = n.first_official_year == 0 || n.missing_year > last
-                  ? CalendarNote::Missing::unpublished
-              : n.missing_year < n.first_official_year
-                  ? CalendarNote::Missing::before_tables
-                  : CalendarNote::Missing::not_loaded;
-  for (const Holiday* h : calendar.provisional_holidays(n.from, n.to)) {
-    n.assumed.push_back(*h);
-  }
-  return n;
 }
 
 std::string_view moved_by_name(MovedBy m) noexcept {
@@ -201,7 +168,7 @@ Deadline deadline_for(Date expiry, const Rules& rules,
              (day.kind == DayKind::adjusted_workday && day.assumed)) {
     d.moved_by = MovedBy::weekend;
   }
-  d.note = calendar_note(calendar, d.last_office_day, d.filing_deadline);
+  d.note = calendar.note(d.last_office_day, d.filing_deadline);
   d.covered = d.note.basis == Basis::official;
   return d;
 }
@@ -224,17 +191,17 @@ Assessment assess(const StudentState& state, const Rules& rules,
   // The progress note is handed out at submission: either dates step 4 (a
   // hand-edited file may carry only one of them).
   const std::optional<Date> filed =
-      a.progress_note ? a.progress_note : a.steps[k_submit].done;
+      a.progress_note ? a.progress_note : a.step(StepId::submit).done;
   if (filed) {
-    a.steps[k_submit].done = filed;
+    a.step(StepId::submit).done = filed;
     a.ready_estimate = calendar.add(*filed, rules.processing_workdays);
   }
-  a.next_step = next_step_of(a.steps);
+  a.next_step = next_step_of(a);
 
   a.calendar_basis = a.deadline.note.basis;
   if (a.ready_estimate) {
     // The days after the progress note: the note's own day never counts.
-    a.ready_note = calendar_note(calendar, *filed + days{1}, *a.ready_estimate);
+    a.ready_note = calendar.note(*filed + days{1}, *a.ready_estimate);
     a.calendar_basis = std::min(a.calendar_basis, a.ready_note.basis);
     ready_range(calendar, *filed, *a.ready_estimate, rules.processing_workdays,
                 a.ready_earliest, a.ready_latest);
@@ -250,14 +217,14 @@ Assessment assess(const StudentState& state, const Rules& rules,
                     : calendar.add(today, Workdays{1});
     a.ready_if_filed = calendar.add(*a.file_on, rules.processing_workdays);
     a.ready_if_filed_note =
-        calendar_note(calendar, *a.file_on + days{1}, *a.ready_if_filed);
+        calendar.note(*a.file_on + days{1}, *a.ready_if_filed);
     a.ready_if_filed_covered = a.ready_if_filed_note.basis == Basis::official;
     ready_range(calendar, *a.file_on, *a.ready_if_filed,
                 rules.processing_workdays, a.ready_if_filed_earliest,
                 a.ready_if_filed_latest);
   }
 
-  if (a.steps[k_collect].done) {
+  if (a.step(StepId::collect).done) {
     a.phase = Phase::collected;
   } else if (a.ready_estimate) {
     a.phase = today >= *a.ready_estimate ? Phase::ready : Phase::processing;

@@ -15,8 +15,6 @@ namespace {
 using date::days;
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t k_submit = 3;  // index of "submit" in k_step_ids
-
 std::string or_dash(const std::string& s) {
   return s.empty() ? std::string("-") : printable(s);
 }
@@ -202,7 +200,7 @@ std::string_view basis_mark(Basis b) noexcept {
 
 TableRow make_table_row(const std::string& file, const StudentState& s,
                         const Assessment& a) {
-  const bool submitted = a.steps[k_submit].done.has_value();
+  const bool submitted = a.step(StepId::submit).done.has_value();
   return TableRow{
       a.phase,
       {std::string(phase_name(a.phase)), or_dash(s.student_id), or_dash(s.name),

@@ -32,7 +32,7 @@ std::string assumed_holiday(const Holiday& h) {
 
 std::string missing_reason(const CalendarNote& note) {
   switch (note.missing) {
-    case CalendarNote::Missing::before_tables:
+    case MissingTable::before_tables:
       return note.basis == Basis::weekdays
                  ? fmt::format(
                        "rpx has no official table before {} and no estimate "
@@ -40,9 +40,9 @@ std::string missing_reason(const CalendarNote& note) {
                        note.first_official_year, k_provisional_first_year)
                  : fmt::format("rpx has no official table before {}",
                                note.first_official_year);
-    case CalendarNote::Missing::not_loaded:
+    case MissingTable::not_loaded:
       return fmt::format("no official {} table is loaded", note.missing_year);
-    case CalendarNote::Missing::unpublished:
+    case MissingTable::unpublished:
       break;
   }
   return fmt::format("the {} schedule is not published yet", note.missing_year);

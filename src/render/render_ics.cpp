@@ -16,9 +16,6 @@ namespace {
 
 using date::days;
 
-constexpr std::size_t k_submit = 3;   // index of "submit" in k_step_ids
-constexpr std::size_t k_collect = 4;  // index of "collect"
-
 /// RFC 5545, 3.1: "Lines of text SHOULD NOT be longer than 75 octets".
 constexpr std::size_t k_max_line_octets = 75;
 
@@ -173,7 +170,7 @@ Event ready_event(const Facts& f) {
       "An estimate: the Progress Note of {} + {} workdays (weekends and "
       "official holidays skipped, adjusted workdays counted).",
       format_date(*f.submitted), f.rules.processing_workdays.value));
-  if (const Step* step = f.rules.step(k_step_ids[k_collect])) {
+  if (const Step* step = f.rules.step(step_id(StepId::collect))) {
     if (const Office* office = f.rules.office(step->office)) {
       const std::string& address = office->address.en();
       e.description.push_back(
@@ -308,8 +305,8 @@ std::string render_ics(const StudentState& state, const Assessment& a,
                 a,
                 rules,
                 calendar,
-                a.steps[k_submit].done,
-                a.steps[k_collect].done};
+                a.step(StepId::submit).done,
+                a.step(StepId::collect).done};
   const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
   Writer w;
   w.prop("BEGIN", "VCALENDAR");

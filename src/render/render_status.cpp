@@ -12,8 +12,6 @@ namespace {
 
 using date::days;
 
-constexpr std::size_t k_submit = 3;
-
 struct Paint {
   bool on;
   std::string operator()(std::string_view code, std::string_view s) const {
@@ -65,7 +63,7 @@ std::string headline(const Assessment& a, const StudentState& s) {
     case Phase::processing:
       return fmt::format(
           "submitted {}; passport back around {} ({} workday{} from today)",
-          format_date(*a.steps[k_submit].done),
+          format_date(*a.step(StepId::submit).done),
           format_weekday_date(*a.ready_estimate),
           a.workdays_to_ready.value_or(0),
           a.workdays_to_ready.value_or(0) == 1 ? "" : "s");
@@ -83,7 +81,7 @@ std::string headline(const Assessment& a, const StudentState& s) {
       return fmt::format(
           "passport collected on {}; record the new permit with: rpx collect "
           "--new-expiry DATE",
-          format_date(*a.steps[4].done));
+          format_date(*a.step(StepId::collect).done));
   }
   return "";
 }
@@ -221,7 +219,7 @@ std::string render_status_text(const StudentState& state, const Assessment& a,
         "  Passport back      around {} ({} workdays after the "
         "Progress Note of {}{})\n",
         format_weekday_date(*a.ready_estimate), rules.processing_workdays.value,
-        format_date(*a.steps[k_submit].done),
+        format_date(*a.step(StepId::submit).done),
         between(a.ready_earliest, a.ready_latest));
     const auto& pn = s.current.progress_note;
     if (pn && !pn->phone.empty()) {
@@ -279,7 +277,7 @@ std::string render_plan_text(const StudentState& state, const Assessment& a,
   if (a.phase == Phase::processing || a.phase == Phase::ready ||
       a.phase == Phase::collected) {
     out += fmt::format("  Submitted          {}\n",
-                       format_weekday_date(*a.steps[k_submit].done));
+                       format_weekday_date(*a.step(StepId::submit).done));
     out += fmt::format("  Passport back      around {}{}\n",
                        format_weekday_date(*a.ready_estimate),
                        a.ready_earliest

@@ -36,33 +36,6 @@ std::optional<Phase> parse_phase(std::string_view name) noexcept;
 enum class MovedBy : std::uint8_t { none, weekend, holiday };
 std::string_view moved_by_name(MovedBy m) noexcept;  // "", "weekend", "holiday"
 
-/// Why a date's answer is not the official tables' alone: the weakest basis
-/// of the days it depends on, and what was assumed there. Facts only; render
-/// turns them into words.
-struct CalendarNote {
-  /// Why the official table is missing.
-  enum class Missing : std::uint8_t {
-    unpublished,    // a year after the last official table
-    before_tables,  // a year before the first official table
-    not_loaded,     // a year between them with no table
-  };
-  Basis basis = Basis::official;
-  Date from;  // the days the answer depends on, both included
-  Date to;
-  /// Below only when basis is not official.
-  Date first_uncovered;
-  int missing_year = 0;
-  Missing missing = Missing::unpublished;
-  int first_official_year = 0;  // 0 when no official table is loaded
-  /// The provisional holidays with a day in [from, to], in date order.
-  std::vector<Holiday> assumed;
-
-  bool operator==(const CalendarNote&) const = default;
-};
-
-/// The note for an answer that depends on the days [from, to].
-CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to);
-
 /// The 30-day rule applied to one expiry (seed page: "present an application
 /// 30 days in advance before the expiration").
 struct Deadline {
@@ -102,7 +75,7 @@ struct Assessment {
   Deadline deadline;
   int days_to_deadline = 0;  // last office day − today; may be negative
   int days_to_expiry = 0;    // expiry − today; may be negative
-  std::array<StepStatus, 5> steps;
+  std::array<StepStatus, k_step_count> steps;  // indexed by StepId
   /// The step to do next: the first of 1–3 not done, then submit, then
   /// collect; empty once collected.
   std::string_view next_step;
@@ -132,6 +105,11 @@ struct Assessment {
   Basis calendar_basis = Basis::weekdays;
   /// Warnings other than the calendar's (those are in the notes above).
   std::vector<std::string> warnings;
+
+  const StepStatus& step(StepId s) const noexcept {
+    return steps[step_index(s)];
+  }
+  StepStatus& step(StepId s) noexcept { return steps[step_index(s)]; }
 
   bool operator==(const Assessment&) const = default;
 };
