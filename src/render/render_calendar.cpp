@@ -88,32 +88,4 @@ std::string calendar_warning(const CalendarNote& note, std::string_view subject,
                      missing_reason(note), assumed);
 }
 
-std::vector<std::string> deadline_warnings(const Deadline& deadline) {
-  std::vector<std::string> out;
-  if (deadline.note.basis != Basis::official) {
-    out.push_back(calendar_warning(deadline.note, "the last office day"));
-  }
-  return out;
-}
-
-std::vector<std::string> assessment_warnings(const Assessment& a) {
-  std::vector<std::string> out;
-  const CalendarNote& dl = a.deadline.note;
-  const bool ready = a.ready_estimate && a.ready_note.basis != Basis::official;
-  if (ready && dl.basis == a.ready_note.basis &&
-      dl.missing_year == a.ready_note.missing_year &&
-      dl.assumed == a.ready_note.assumed && !dl.assumed.empty()) {
-    // One sentence when both rest on the same assumed holidays.
-    out.push_back(calendar_warning(
-        dl, "the last office day and the ready estimate", Number::plural));
-  } else {
-    out = deadline_warnings(a.deadline);
-    if (ready) {
-      out.push_back(calendar_warning(a.ready_note, "the ready estimate"));
-    }
-  }
-  out.insert(out.end(), a.warnings.begin(), a.warnings.end());
-  return out;
-}
-
 }  // namespace rpx

@@ -43,7 +43,6 @@ struct Facts {
   const StudentState& state;
   const Assessment& a;
   const Rules& rules;
-  const WorkCalendar& calendar;
   std::optional<Date> submitted;
   std::optional<Date> collected;
 };
@@ -59,8 +58,7 @@ std::string ics_date(Date d) {
 std::vector<std::string> moved_sentences(const Facts& f,
                                          std::string_view subject) {
   std::vector<std::string> out;
-  const std::string text =
-      render_detail::moved_explanation(f.a.deadline, f.calendar, "");
+  const std::string text = render_detail::moved_explanation(f.a.deadline, "");
   std::size_t start = 0;
   for (std::size_t nl = text.find('\n'); nl != std::string::npos;
        start = nl + 1, nl = text.find('\n', start)) {
@@ -91,8 +89,7 @@ Event last_office_day_event(const Facts& f) {
   for (std::string& s : moved_sentences(f, "The filing deadline")) {
     e.description.push_back(std::move(s));
   }
-  const std::string q =
-      render_detail::last_office_day_qualifier(dl, f.calendar);
+  const std::string q = render_detail::last_office_day_qualifier(dl);
   if (!q.empty()) {
     e.description.push_back(fmt::format("This day is {}.", q.substr(2)));
   }
@@ -299,13 +296,8 @@ std::string ics_fold(std::string_view line) {
 }
 
 std::string render_ics(const StudentState& state, const Assessment& a,
-                       const Rules& rules, const WorkCalendar& calendar,
-                       date::sys_seconds stamp) {
-  const Facts f{state,
-                a,
-                rules,
-                calendar,
-                a.step(StepId::submit).done,
+                       const Rules& rules, date::sys_seconds stamp) {
+  const Facts f{state, a, rules, a.step(StepId::submit).done,
                 a.step(StepId::collect).done};
   const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
   Writer w;
