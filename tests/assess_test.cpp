@@ -31,8 +31,13 @@ Assessment at(const StudentState& s, Date today, int within = 30) {
                      rpx::AssessOptions{within});
 }
 
+/// The warnings about the steps, in words.
 std::vector<std::string> a_warnings_of(const Assessment& a) {
-  return a.warnings;
+  std::vector<std::string> out;
+  for (const rpx::StepWarning& w : a.warnings) {
+    out.push_back(rpx::step_warning_text(w));
+  }
+  return out;
 }
 
 struct PhaseCase {
@@ -138,15 +143,20 @@ TEST(Assess, WarnsAboutUntickedStepsAndLateSubmission) {
   s.current.progress_note = rpx::ProgressNote{ymd(2026, 2, 16), "", {}};
   const Assessment a = at(s, ymd(2026, 2, 17));
   ASSERT_EQ(a.warnings.size(), 5u);
-  EXPECT_EQ(a.warnings[0],
+  EXPECT_EQ(a.warnings[1].code, rpx::StepWarning::Code::not_ticked);
+  EXPECT_EQ(a.warnings[1].step, rpx::StepId::photo);
+  EXPECT_EQ(a.warnings[4].code, rpx::StepWarning::Code::closed_day);
+  EXPECT_EQ(a.warnings[4].day.kind, rpx::DayKind::holiday);
+  const auto w = a_warnings_of(a);
+  EXPECT_EQ(w[0],
             "step 1 (registration) is dated 2026-02-20, after the submission "
             "on 2026-02-16");
-  EXPECT_EQ(a.warnings[1], "submitted without step 2 (photo) ticked");
-  EXPECT_EQ(a.warnings[2], "submitted without step 3 (letter) ticked");
-  EXPECT_EQ(a.warnings[3],
+  EXPECT_EQ(w[1], "submitted without step 2 (photo) ticked");
+  EXPECT_EQ(w[2], "submitted without step 3 (letter) ticked");
+  EXPECT_EQ(w[3],
             "submitted on 2026-02-16, after the last office day 2026-02-14");
   // Monday 2026-02-16 was in Spring Festival: kept, but flagged.
-  EXPECT_EQ(a.warnings[4],
+  EXPECT_EQ(w[4],
             "step 4 (submit) is dated Monday 2026-02-16, a day off for Spring "
             "Festival, when the Exit-Entry Administration Division of "
             "Chongqing Municipal Public Security Bureau is closed: check the "
@@ -166,6 +176,21 @@ TEST(Assess, ClosedDayWarningOnlyForTheExitEntryOffice) {
             "step 5 (collect) is dated Saturday 2026-02-07, a Saturday, when "
             "the Exit-Entry Administration Division of Chongqing Municipal "
             "Public Security Bureau is closed: check the date");
+}
+
+TEST(Assess, DeadlineKeepsWhyEachDayBeforeItIsClosed) {
+  // Filing deadline Wednesday 2026-02-18 in Spring Festival (02-15..23); the
+  // last office day is the adjusted-workday Saturday 2026-02-14.
+  const rpx::Deadline& dl = at(student(), ymd(2026, 1, 5)).deadline;
+  EXPECT_EQ(dl.filing_day.kind, rpx::DayKind::holiday);
+  ASSERT_TRUE(dl.filing_day.holiday.has_value());
+  EXPECT_EQ(dl.filing_day.holiday->en(), "Spring Festival");
+  EXPECT_EQ(dl.filing_day.holiday_first_off, ymd(2026, 2, 15));
+  EXPECT_EQ(dl.filing_day.holiday_last_off, ymd(2026, 2, 23));
+  ASSERT_EQ(dl.closed_days.size(), 3u);
+  EXPECT_EQ(dl.closed_days.front().date, ymd(2026, 2, 15));
+  EXPECT_EQ(dl.closed_days.back().date, ymd(2026, 2, 17));
+  EXPECT_EQ(dl.last_office.kind, rpx::DayKind::adjusted_workday);
 }
 
 TEST(Assess, UncoveredDeadlineIsFlagged) {

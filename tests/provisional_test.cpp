@@ -4,6 +4,7 @@
 #include <fstream>
 #include <regex>
 #include <rpx/bundled.hpp>
+#include <rpx/calendar.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/provisional.hpp>
 #include <string>

@@ -28,7 +28,7 @@ std::string render(const rpx::StudentState& s, rpx::Date today) {
   const auto& rules = rpx::test::bundled_rules();
   const auto& calendar = rpx::test::bundled_calendar();
   return rpx::render_ics(s, rpx::assess(s, rules, calendar, today), rules,
-                         calendar, date::sys_seconds(today));
+                         date::sys_seconds(today));
 }
 
 /// The physical lines, without their CRLF; fails on a line without one.

@@ -14,8 +14,10 @@ void build_app(CLI::App& app, Context& ctx);
 /// only place that turns errors into messages and exit codes (errors.cpp).
 int run(int argc, char** argv);
 
-/// Writes `text` to stderr, unbuffered; never throws and ignores failure:
-/// a diagnostic that cannot be shown must not change the exit code.
-void write_stderr(std::string_view text) noexcept;
+/// Writes `lines` (whole lines as render makes them, e.g. "rpx: warning:
+/// ...\n") to stderr after what stdout holds so far. With the failure line of
+/// `run`, the only writes to stderr. Never throws and ignores failure: a
+/// diagnostic that cannot be shown must not change the exit code.
+void warn(std::string_view lines) noexcept;
 
 }  // namespace rpx::cli

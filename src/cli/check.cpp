@@ -127,9 +127,8 @@ void put_all(const std::vector<Ranked<std::string>>& items) {
 /// Errors after the results, so that on a terminal they are not scrolled
 /// away by a long table.
 void print_errors(const std::vector<BatchError>& errors) {
-  std::fflush(stdout);
   for (const BatchError& e : errors) {
-    write_stderr(render_error_line(e));
+    warn(render_error_line(e));
   }
 }
 

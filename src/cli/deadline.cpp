@@ -21,10 +21,9 @@ void add_deadline(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx, expiry, format] {
       const Date e = require_date(*expiry, "EXPIRY");
       const Deadline dl = deadline_for(e, ctx.rules(), ctx.calendar());
-      const std::string out =
-          *format == "json"
-              ? render_deadline_json(dl, ctx.rules())
-              : render_deadline_text(dl, ctx.rules(), ctx.calendar());
+      const std::string out = *format == "json"
+                                  ? render_deadline_json(dl, ctx.rules())
+                                  : render_deadline_text(dl, ctx.rules());
       fmt::print("{}", out);
       return 0;
     };

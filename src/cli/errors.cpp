@@ -21,6 +21,20 @@ namespace {
 
 namespace ex = rpx::exit_status;
 
+/// Writes `text` to stderr, unbuffered.
+void write_stderr(std::string_view text) noexcept {
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDERR_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
 /// One line: CLI11's messages may span several.
 std::string one_line(std::string s) {
   for (char& c : s) {
@@ -65,17 +79,9 @@ bool stdout_failed() noexcept {
 
 }  // namespace
 
-void write_stderr(std::string_view text) noexcept {
-  while (!text.empty()) {
-    const ssize_t n = ::write(STDERR_FILENO, text.data(), text.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
+void warn(std::string_view lines) noexcept {
+  std::fflush(stdout);
+  write_stderr(lines);
 }
 
 int run(int argc, char** argv) {

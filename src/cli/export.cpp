@@ -115,8 +115,7 @@ date::sys_seconds stamp(Context& ctx) {
 int export_ics(Context& ctx, const std::string& output) {
   const StudentState state = student_store(ctx).load();
   const Assessment a = assess_student(ctx, state);
-  const std::string ics =
-      render_ics(state, a, ctx.rules(), ctx.calendar(), stamp(ctx));
+  const std::string ics = render_ics(state, a, ctx.rules(), stamp(ctx));
   if (output.empty() || output == "-") {
     fmt::print("{}", ics);
   } else {

@@ -37,14 +37,12 @@ std::string students(std::size_t n) {
 /// Lists the bad rows on stderr, then throws the summary (exit 65).
 [[noreturn]] void refuse(const std::string& name, const Roster& roster) {
   const std::size_t n = roster.errors.size();
-  std::fflush(stdout);
   for (std::size_t i = 0; i < n && i < k_max_listed_errors; ++i) {
-    write_stderr(fmt::format("rpx: {}:{}: {}\n", name, roster.errors[i].line,
-                             roster.errors[i].reason));
+    warn(fmt::format("rpx: {}:{}: {}\n", name, roster.errors[i].line,
+                     roster.errors[i].reason));
   }
   if (n > k_max_listed_errors) {
-    write_stderr(
-        fmt::format("rpx: ... and {} more\n", n - k_max_listed_errors));
+    warn(fmt::format("rpx: ... and {} more\n", n - k_max_listed_errors));
   }
   throw DataError(fmt::format(
       "{}: {} error{}; nothing was imported (fix the roster and run again)",

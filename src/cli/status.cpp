@@ -57,8 +57,7 @@ int show_status(Context& ctx, const std::string& format) {
     fmt::print("{}", render_student_json(ctx.state_file().string(), state, a,
                                          ctx.today(), 2));
   } else {
-    fmt::print("{}", render_status_text(state, a, ctx.rules(), ctx.calendar(),
-                                        ctx.today(),
+    fmt::print("{}", render_status_text(state, a, ctx.rules(), ctx.today(),
                                         TextStyle{ctx.color()}));
   }
   return 0;
@@ -82,8 +81,7 @@ void add_status(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx] {
       const StudentState state = student_store(ctx).load();
       const Assessment a = assess_student(ctx, state);
-      fmt::print("{}", render_plan_text(state, a, ctx.rules(), ctx.calendar(),
-                                        ctx.today()));
+      fmt::print("{}", render_plan_text(state, a, ctx.rules(), ctx.today()));
       return 0;
     };
   });

@@ -1,9 +1,12 @@
 // rpx done, undo, submit, collect: ticking the five steps off.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <rpx/calendar.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/render.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "student.hpp"
 
@@ -11,8 +14,8 @@ namespace rpx::cli {
 
 namespace {
 
-constexpr std::size_t k_submit = 3;
-constexpr std::size_t k_collect = 4;
+constexpr std::size_t k_submit = step_index(StepId::submit);
+constexpr std::size_t k_collect = step_index(StepId::collect);
 
 std::size_t require_step(const std::string& arg) {
   const std::string_view id = step_id(arg);
@@ -29,16 +32,16 @@ std::string title(Context& ctx, std::size_t i) {
   return fmt::format("{}. {}", i + 1, ctx.rules().steps[i].title.en());
 }
 
+void warn_step(const StepWarning& w) {
+  warn(render_warning_line(step_warning_text(w)));
+}
+
 /// A step recorded on a day its office is closed is kept, with a warning on
-/// stderr; returns the warning ("" when none).
-std::string warn_closed_day(Context& ctx, std::size_t i, Date d) {
-  const StepStatus step{k_step_ids[i], static_cast<int>(i) + 1, d};
-  const auto w = closed_day_warning(step, ctx.rules(), ctx.calendar());
-  if (!w) {
-    return "";
+/// stderr.
+void warn_closed_day(Context& ctx, StepId step, Date d) {
+  if (const auto w = closed_day_warning(step, d, ctx.rules(), ctx.calendar())) {
+    warn_step(*w);
   }
-  fmt::print(stderr, "rpx: warning: {}\n", *w);
-  return *w;
 }
 
 /// Step 4: the progress note is handed out at submission and dates it.
@@ -60,17 +63,25 @@ int submit(Context& ctx, const std::string& on, const std::string& phone,
     c.progress_note = pn;
     c.steps[k_submit].done = pn.date;
   });
-  const Assessment a = assess_student(ctx, saved);
-  const std::string closed = warn_closed_day(ctx, k_submit, *a.progress_note);
+  Assessment a = assess_student(ctx, saved);
+  // A closed submission day goes to stderr, as with every step; the other
+  // warnings come with the result.
+  const auto closed =
+      std::find_if(a.warnings.begin(), a.warnings.end(), [](const auto& w) {
+        return w.code == StepWarning::Code::closed_day &&
+               w.step == StepId::submit;
+      });
+  if (closed != a.warnings.end()) {
+    warn_step(*closed);
+    a.warnings.erase(closed);
+  }
   fmt::print("✓ {}: submitted on {}.\n", title(ctx, k_submit),
              format_date(*a.progress_note));
   fmt::print("Passport back around {} ({} workdays after the Progress Note).\n",
              format_weekday_date(*a.ready_estimate),
              ctx.rules().processing_workdays.value);
   for (const std::string& w : assessment_warnings(a)) {
-    if (w != closed) {
-      fmt::print("warning: {}\n", w);
-    }
+    fmt::print("warning: {}\n", w);
   }
   return 0;
 }
@@ -113,7 +124,7 @@ int collect(Context& ctx, const std::string& on,
       c.expiry = *next;
     }
   });
-  warn_closed_day(ctx, k_collect, d);
+  warn_closed_day(ctx, StepId::collect, d);
   fmt::print("✓ {}: collected on {}.\n", title(ctx, k_collect), format_date(d));
   if (next) {
     fmt::print("New permit expires {}; a new checklist has started.\n{}",

@@ -1,7 +1,7 @@
 // rpx workdays add|count|is: the workday arithmetic of docs/cli.md, exposed.
 #include <fmt/format.h>
 
-#include <rpx/assess.hpp>
+#include <rpx/calendar.hpp>
 #include <rpx/exit_status.hpp>
 #include <rpx/render.hpp>
 
@@ -16,11 +16,9 @@ constexpr long long k_max_n = 10000;  // docs/cli.md: |N| <= 10 000
 
 /// stdout carries only the answer; a calendar warning goes to stderr.
 void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
-  const CalendarNote note = calendar_note(cal, a, b);
+  const CalendarNote note = cal.note(a, b);
   if (note.basis != Basis::official) {
-    std::fflush(stdout);
-    write_stderr(fmt::format("rpx: warning: {}\n",
-                             calendar_warning(note, "the answer")));
+    warn(render_warning_line(calendar_warning(note, "the answer")));
   }
 }
 
@@ -72,13 +70,8 @@ void add_workdays(CLI::App& app, Context& ctx) {
       const Date d = require_date(*a, "DATE");
       const WorkCalendar& cal = ctx.calendar();
       const bool work = cal.is_workday(d);
-      fmt::print("{} is {}: {}\n", format_date(d),
-                 work ? "a workday" : "not a workday", describe_day(d, cal));
-      const CalendarNote note = calendar_note(cal, d, d);
-      if (note.basis != Basis::official) {
-        fmt::print("warning: {}; this answer may change\n",
-                   calendar_warning(note, "the answer"));
-      }
+      fmt::print("{}",
+                 render_is_workday(cal.day_facts(d), work, cal.note(d, d)));
       return work ? exit_status::k_ok : exit_status::k_not_workday;
     };
   });

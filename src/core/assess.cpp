@@ -1,15 +1,11 @@
-#include <fmt/format.h>
-
 #include <rpx/assess.hpp>
+#include <rpx/calendar.hpp>
 
 namespace rpx {
 
 namespace {
 
 using date::days;
-
-constexpr std::size_t k_submit = 3;   // index of "submit" in k_step_ids
-constexpr std::size_t k_collect = 4;  // index of "collect"
 
 /// How far a guessed day can move the ready estimate either way.
 constexpr Workdays k_ready_margin{2};
@@ -28,59 +24,139 @@ void ready_range(const WorkCalendar& calendar, Date filed, Date ready,
 /// Collected: nothing. Submitted: collect (whatever was left unticked, the
 /// student is past it). Otherwise the first of steps 1–3 not done (any order
 /// is fine, seed page), then submit.
-std::string_view next_step_of(const std::array<StepStatus, 5>& steps) {
-  if (steps[k_collect].done) {
+std::string_view next_step_of(const Assessment& a) {
+  if (a.step(StepId::collect).done) {
     return {};
   }
-  if (steps[k_submit].done) {
-    return steps[k_collect].id;
+  if (a.step(StepId::submit).done) {
+    return step_id(StepId::collect);
   }
-  for (std::size_t i = 0; i < k_submit; ++i) {
-    if (!steps[i].done) {
-      return steps[i].id;
+  for (std::size_t i = 0; i < step_index(StepId::submit); ++i) {
+    if (!a.steps[i].done) {
+      return a.steps[i].id;
     }
   }
-  return steps[k_submit].id;
+  return step_id(StepId::submit);
 }
 
-void add_closed_day_warnings(const std::array<StepStatus, 5>& steps,
-                             const Rules& rules, const WorkCalendar& calendar,
-                             std::vector<std::string>& warnings) {
-  for (const StepStatus& s : steps) {
-    if (auto w = closed_day_warning(s, rules, calendar)) {
+void add_closed_day_warnings(const Assessment& a, const Rules& rules,
+                             const WorkCalendar& calendar,
+                             std::vector<StepWarning>& warnings) {
+  for (std::size_t i = 0; i < a.steps.size(); ++i) {
+    if (!a.steps[i].done) {
+      continue;
+    }
+    if (auto w =
+            closed_day_warning(step_at(i), *a.steps[i].done, rules, calendar)) {
       warnings.push_back(std::move(*w));
     }
   }
 }
 
-void add_order_warnings(const std::array<StepStatus, 5>& steps,
-                        const Deadline& deadline,
-                        std::vector<std::string>& warnings) {
-  const auto& submit = steps[k_submit];
+StepWarning order_warning(StepWarning::Code code, StepId step, Date date = {},
+                          Date other = {}) {
+  StepWarning w;
+  w.code = code;
+  w.step = step;
+  w.date = date;
+  w.other = other;
+  return w;
+}
+
+void add_order_warnings(const Assessment& a,
+                        std::vector<StepWarning>& warnings) {
+  using Code = StepWarning::Code;
+  const StepStatus& submit = a.step(StepId::submit);
   if (submit.done) {
-    for (std::size_t i = 0; i < k_submit; ++i) {
-      if (!steps[i].done) {
-        warnings.push_back(fmt::format("submitted without step {} ({}) ticked",
-                                       steps[i].n, steps[i].id));
-      } else if (*steps[i].done > *submit.done) {
-        warnings.push_back(
-            fmt::format("step {} ({}) is dated {}, after the submission on {}",
-                        steps[i].n, steps[i].id, format_date(*steps[i].done),
-                        format_date(*submit.done)));
+    for (std::size_t i = 0; i < step_index(StepId::submit); ++i) {
+      if (!a.steps[i].done) {
+        warnings.push_back(order_warning(Code::not_ticked, step_at(i)));
+      } else if (*a.steps[i].done > *submit.done) {
+        warnings.push_back(order_warning(Code::after_submission, step_at(i),
+                                         *a.steps[i].done, *submit.done));
       }
     }
-    if (*submit.done > deadline.last_office_day) {
-      warnings.push_back(fmt::format(
-          "submitted on {}, after the last office day {}",
-          format_date(*submit.done), format_date(deadline.last_office_day)));
+    if (*submit.done > a.deadline.last_office_day) {
+      warnings.push_back(order_warning(Code::late_submission, StepId::submit,
+                                       *submit.done,
+                                       a.deadline.last_office_day));
     }
   }
-  const auto& collect = steps[k_collect];
+  const StepStatus& collect = a.step(StepId::collect);
   if (collect.done && submit.done && *collect.done < *submit.done) {
-    warnings.push_back(
-        fmt::format("collected on {}, before the submission on {}",
-                    format_date(*collect.done), format_date(*submit.done)));
+    warnings.push_back(order_warning(Code::collected_early, StepId::collect,
+                                     *collect.done, *submit.done));
   }
+}
+
+/// Why the filing deadline moved, from what the calendar says of it.
+MovedBy moved_by_of(const DayFacts& day) {
+  if (day.kind == DayKind::holiday) {
+    return MovedBy::holiday;
+  }
+  if (day.kind == DayKind::weekend ||
+      (day.kind == DayKind::adjusted_workday && day.assumed)) {
+    return MovedBy::weekend;
+  }
+  return MovedBy::none;
+}
+
+/// The steps as recorded; the progress note, handed out at submission,
+/// dates step 4 too (a hand-edited file may carry only one of them).
+void record_steps(Assessment& a, const Cycle& cycle) {
+  for (std::size_t i = 0; i < a.steps.size(); ++i) {
+    a.steps[i] =
+        StepStatus{k_step_ids[i], step_number(step_at(i)), cycle.steps[i].done};
+  }
+  if (cycle.progress_note) {
+    a.progress_note = cycle.progress_note->date;
+    a.step(StepId::submit).done = a.progress_note;
+  }
+}
+
+/// Submitted: the ready estimate, what decided it and its range.
+void estimate_ready(Assessment& a, Date filed, const Rules& rules,
+                    const WorkCalendar& calendar) {
+  a.ready_estimate = calendar.add(filed, rules.processing_workdays);
+  // The days after the progress note: the note's own day never counts.
+  a.ready_note = calendar.note(filed + days{1}, *a.ready_estimate);
+  a.calendar_basis = std::min(a.calendar_basis, a.ready_note.basis);
+  ready_range(calendar, filed, *a.ready_estimate, rules.processing_workdays,
+              a.ready_earliest, a.ready_latest);
+}
+
+/// Not submitted: the day to file and the ready estimate if filed then.
+void plan_filing(Assessment& a, const Rules& rules,
+                 const WorkCalendar& calendar, Date today) {
+  const Date last = a.deadline.last_office_day;
+  a.file_on = today <= last ? last
+              : calendar.prev_workday_on_or_before(today) == today
+                  ? today
+                  : calendar.add(today, Workdays{1});
+  a.ready_if_filed = calendar.add(*a.file_on, rules.processing_workdays);
+  a.ready_if_filed_note =
+      calendar.note(*a.file_on + days{1}, *a.ready_if_filed);
+  a.ready_if_filed_covered = a.ready_if_filed_note.basis == Basis::official;
+  ready_range(calendar, *a.file_on, *a.ready_if_filed,
+              rules.processing_workdays, a.ready_if_filed_earliest,
+              a.ready_if_filed_latest);
+}
+
+Phase phase_of(const Assessment& a, Date today, AssessOptions options) {
+  if (a.step(StepId::collect).done) {
+    return Phase::collected;
+  }
+  if (a.ready_estimate) {
+    return today >= *a.ready_estimate ? Phase::ready : Phase::processing;
+  }
+  if (today > a.deadline.expiry) {
+    return Phase::expired;
+  }
+  if (today > a.deadline.last_office_day) {
+    return Phase::overdue;
+  }
+  return a.days_to_deadline <= options.within_days ? Phase::due
+                                                   : Phase::upcoming;
 }
 
 }  // namespace
@@ -114,59 +190,24 @@ std::optional<Phase> parse_phase(std::string_view name) noexcept {
   return std::nullopt;
 }
 
-std::optional<std::string> closed_day_warning(const StepStatus& step,
+std::optional<StepWarning> closed_day_warning(StepId step, Date done,
                                               const Rules& rules,
                                               const WorkCalendar& calendar) {
-  const std::size_t i = static_cast<std::size_t>(step.n - 1);
-  if (!step.done || i >= rules.steps.size() ||
-      rules.steps[i].office != rules.steps[k_submit].office ||
-      calendar.is_workday(*step.done)) {
+  const std::size_t i = step_index(step);
+  if (i >= rules.steps.size() ||
+      rules.steps[i].office != rules.steps[step_index(StepId::submit)].office ||
+      calendar.is_workday(done)) {
     return std::nullopt;
   }
-  const DayInfo day = calendar.day(*step.done);
-  const Office* office = rules.office(rules.steps[i].office);
-  const bool provisional =
-      day.notice != nullptr && day.notice->origin == Origin::provisional;
-  const std::string why =
-      day.kind == DayKind::holiday
-          ? fmt::format("a day off for {}{}", day.holiday->name.en(),
-                        provisional ? " in rpx's provisional schedule" : "")
-          : fmt::format("a {}", weekday_name(*step.done));
-  return fmt::format(
-      "step {} ({}) is dated {}, {}, when the {} is closed: "
-      "check the date",
-      step.n, step.id, format_weekday_date(*step.done), why,
-      office != nullptr ? office->name.en() : "office");
-}
-
-CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to) {
-  CalendarNote n;
-  n.from = std::min(from, to);
-  n.to = std::max(from, to);
-  n.basis = calendar.basis(n.from, n.to);
-  if (n.basis == Basis::official) {
-    return n;
+  StepWarning w;
+  w.code = StepWarning::Code::closed_day;
+  w.step = step;
+  w.date = done;
+  w.day = calendar.day_facts(done);
+  if (const Office* office = rules.office(rules.steps[i].office)) {
+    w.office = office->name;
   }
-  n.first_uncovered = calendar.first_uncovered(n.from, n.to).value_or(n.from);
-  if (n.basis == Basis::weekdays) {
-    // Name a day no table or estimate decides, not a provisional one.
-    while (n.first_uncovered < n.to &&
-           calendar.basis(n.first_uncovered) != Basis::weekdays) {
-      n.first_uncovered += days{1};
-    }
-  }
-  n.missing_year = calendar.missing_notice(n.first_uncovered);
-  n.first_official_year = calendar.first_official_year();
-  const int last = calendar.last_official_year();
-  n.missing = n.first_official_year == 0 || n.missing_year > last
-                  ? CalendarNote::Missing::unpublished
-              : n.missing_year < n.first_official_year
-                  ? CalendarNote::Missing::before_tables
-                  : CalendarNote::Missing::not_loaded;
-  for (const Holiday* h : calendar.provisional_holidays(n.from, n.to)) {
-    n.assumed.push_back(*h);
-  }
-  return n;
+  return w;
 }
 
 std::string_view moved_by_name(MovedBy m) noexcept {
@@ -193,15 +234,17 @@ Deadline deadline_for(Date expiry, const Rules& rules,
          is_weekend(d.last_office_day)) {
     d.last_office_day = calendar.add(d.last_office_day, Workdays{-1});
   }
-  const DayInfo day = calendar.day(d.filing_deadline);
-  if (day.kind == DayKind::holiday) {
-    d.moved_by = MovedBy::holiday;
-    d.holiday = day.holiday->name;
-  } else if (day.kind == DayKind::weekend ||
-             (day.kind == DayKind::adjusted_workday && day.assumed)) {
-    d.moved_by = MovedBy::weekend;
+  d.filing_day = calendar.day_facts(d.filing_deadline);
+  d.last_office = calendar.day_facts(d.last_office_day);
+  d.moved_by = moved_by_of(d.filing_day);
+  if (d.moved_by == MovedBy::holiday) {
+    d.holiday = d.filing_day.holiday;
   }
-  d.note = calendar_note(calendar, d.last_office_day, d.filing_deadline);
+  for (Date day = d.last_office_day + days{1}; day < d.filing_deadline;
+       day += days{1}) {
+    d.closed_days.push_back(calendar.day_facts(day));
+  }
+  d.note = calendar.note(d.last_office_day, d.filing_deadline);
   d.covered = d.note.basis == Basis::official;
   return d;
 }
@@ -214,64 +257,20 @@ Assessment assess(const StudentState& state, const Rules& rules,
   a.deadline = deadline_for(cycle.expiry, rules, calendar);
   a.days_to_deadline = (a.deadline.last_office_day - today).count();
   a.days_to_expiry = (cycle.expiry - today).count();
-  for (std::size_t i = 0; i < a.steps.size(); ++i) {
-    a.steps[i] =
-        StepStatus{k_step_ids[i], static_cast<int>(i) + 1, cycle.steps[i].done};
-  }
-  if (cycle.progress_note) {
-    a.progress_note = cycle.progress_note->date;
-  }
-  // The progress note is handed out at submission: either dates step 4 (a
-  // hand-edited file may carry only one of them).
-  const std::optional<Date> filed =
-      a.progress_note ? a.progress_note : a.steps[k_submit].done;
-  if (filed) {
-    a.steps[k_submit].done = filed;
-    a.ready_estimate = calendar.add(*filed, rules.processing_workdays);
-  }
-  a.next_step = next_step_of(a.steps);
-
+  record_steps(a, cycle);
+  a.next_step = next_step_of(a);
   a.calendar_basis = a.deadline.note.basis;
-  if (a.ready_estimate) {
-    // The days after the progress note: the note's own day never counts.
-    a.ready_note = calendar_note(calendar, *filed + days{1}, *a.ready_estimate);
-    a.calendar_basis = std::min(a.calendar_basis, a.ready_note.basis);
-    ready_range(calendar, *filed, *a.ready_estimate, rules.processing_workdays,
-                a.ready_earliest, a.ready_latest);
+  if (const std::optional<Date> filed = a.step(StepId::submit).done) {
+    estimate_ready(a, *filed, rules, calendar);
+  } else {
+    plan_filing(a, rules, calendar, today);
   }
   a.calendar_covered = a.calendar_basis == Basis::official;
-  add_order_warnings(a.steps, a.deadline, a.warnings);
-  add_closed_day_warnings(a.steps, rules, calendar, a.warnings);
-
-  if (!filed) {
-    a.file_on = today <= a.deadline.last_office_day ? a.deadline.last_office_day
-                : calendar.prev_workday_on_or_before(today) == today
-                    ? today
-                    : calendar.add(today, Workdays{1});
-    a.ready_if_filed = calendar.add(*a.file_on, rules.processing_workdays);
-    a.ready_if_filed_note =
-        calendar_note(calendar, *a.file_on + days{1}, *a.ready_if_filed);
-    a.ready_if_filed_covered = a.ready_if_filed_note.basis == Basis::official;
-    ready_range(calendar, *a.file_on, *a.ready_if_filed,
-                rules.processing_workdays, a.ready_if_filed_earliest,
-                a.ready_if_filed_latest);
-  }
-
-  if (a.steps[k_collect].done) {
-    a.phase = Phase::collected;
-  } else if (a.ready_estimate) {
-    a.phase = today >= *a.ready_estimate ? Phase::ready : Phase::processing;
-    if (a.phase == Phase::processing) {
-      a.workdays_to_ready = calendar.count(today, *a.ready_estimate).value;
-    }
-  } else if (today > cycle.expiry) {
-    a.phase = Phase::expired;
-  } else if (today > a.deadline.last_office_day) {
-    a.phase = Phase::overdue;
-  } else if (a.days_to_deadline <= options.within_days) {
-    a.phase = Phase::due;
-  } else {
-    a.phase = Phase::upcoming;
+  add_order_warnings(a, a.warnings);
+  add_closed_day_warnings(a, rules, calendar, a.warnings);
+  a.phase = phase_of(a, today, options);
+  if (a.phase == Phase::processing) {
+    a.workdays_to_ready = calendar.count(today, *a.ready_estimate).value;
   }
   return a;
 }

@@ -38,18 +38,6 @@ std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
   return out;
 }
 
-std::string_view basis_name(Basis b) noexcept {
-  switch (b) {
-    case Basis::official:
-      return "official";
-    case Basis::provisional:
-      return "provisional";
-    case Basis::weekdays:
-      break;
-  }
-  return "weekdays";
-}
-
 WorkCalendar::WorkCalendar() : WorkCalendar(std::vector<HolidayYear>{}) {}
 
 WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
@@ -178,10 +166,7 @@ std::int32_t WorkCalendar::prefix(std::int32_t i) const noexcept {
 }
 
 const HolidayYear* WorkCalendar::notice(int year) const noexcept {
-  auto it =
-      std::lower_bound(m_years.begin(), m_years.end(), year,
-                       [](const HolidayYear& y, int v) { return y.year < v; });
-  return it != m_years.end() && it->year == year ? &*it : nullptr;
+  return find_year(m_years, year);
 }
 
 const HolidayYear* WorkCalendar::official_notice(int year) const noexcept {
@@ -190,21 +175,11 @@ const HolidayYear* WorkCalendar::official_notice(int year) const noexcept {
 }
 
 int WorkCalendar::first_official_year() const noexcept {
-  for (const HolidayYear& y : m_years) {
-    if (y.origin != Origin::provisional) {
-      return y.year;
-    }
-  }
-  return 0;
+  return rpx::first_official_year(m_years);
 }
 
 int WorkCalendar::last_official_year() const noexcept {
-  for (auto it = m_years.rbegin(); it != m_years.rend(); ++it) {
-    if (it->origin != Origin::provisional) {
-      return it->year;
-    }
-  }
-  return 0;
+  return rpx::last_official_year(m_years);
 }
 
 int WorkCalendar::missing_notice(Date d) const noexcept {
@@ -226,6 +201,23 @@ DayInfo WorkCalendar::day(Date d) const noexcept {
     info.holiday = &m_years[yi].holidays[hi];
   }
   return info;
+}
+
+DayFacts WorkCalendar::day_facts(Date d) const {
+  const DayInfo info = day(d);
+  DayFacts f;
+  f.date = d;
+  f.kind = info.kind;
+  f.assumed = info.assumed;
+  if (info.holiday != nullptr) {
+    f.holiday = info.holiday->name;
+    f.holiday_first_off = info.holiday->first_off;
+    f.holiday_last_off = info.holiday->last_off;
+  }
+  if (info.notice != nullptr && info.notice->origin == Origin::provisional) {
+    f.provisional_year = info.notice->year;
+  }
+  return f;
 }
 
 bool WorkCalendar::is_workday(Date d) const noexcept {
@@ -266,25 +258,28 @@ Basis WorkCalendar::basis(Date a, Date b) const noexcept {
                                           : Basis::official;
 }
 
-std::optional<Date> WorkCalendar::first_uncovered(Date a,
-                                                  Date b) const noexcept {
-  if (b < a) {
+std::optional<Date> WorkCalendar::first_uncovered(Date a, Date b,
+                                                  Basis than) const noexcept {
+  if (b < a || than == Basis::weekdays) {
     return std::nullopt;
   }
   if (!in_span(a)) {
     return a;
   }
+  // The days weaker than official are the uncovered ones; weaker than
+  // provisional, the Monday–Friday ones.
+  const std::vector<std::int32_t>& counted =
+      than == Basis::official ? m_uncovered : m_weekdays;
   const Date end = std::min(b, k_span_end);
-  if (count_in(m_uncovered, a, end) == 0) {
+  if (count_in(counted, a, end) == 0) {
     return b > end ? std::optional<Date>(end + days{1}) : std::nullopt;
   }
   // The first day whose running count exceeds the count before `a`.
   const std::int32_t before =
-      index(a) == 0 ? 0 : m_uncovered[static_cast<std::size_t>(index(a) - 1)];
-  const auto it =
-      std::upper_bound(m_uncovered.begin() + index(a),
-                       m_uncovered.begin() + index(end) + 1, before);
-  return k_span_start + days{it - m_uncovered.begin()};
+      index(a) == 0 ? 0 : counted[static_cast<std::size_t>(index(a) - 1)];
+  const auto it = std::upper_bound(counted.begin() + index(a),
+                                   counted.begin() + index(end) + 1, before);
+  return k_span_start + days{it - counted.begin()};
 }
 
 bool WorkCalendar::assumed(Date a, Date b) const noexcept {
@@ -324,6 +319,27 @@ std::vector<const Holiday*> WorkCalendar::provisional_holidays(Date a,
     }
   }
   return out;
+}
+
+CalendarNote WorkCalendar::note(Date a, Date b) const {
+  CalendarNote n;
+  n.from = std::min(a, b);
+  n.to = std::max(a, b);
+  n.basis = basis(n.from, n.to);
+  if (n.basis == Basis::official) {
+    return n;
+  }
+  // Name a day no table or estimate decides, not a provisional one.
+  const Basis than =
+      n.basis == Basis::weekdays ? Basis::provisional : Basis::official;
+  n.first_uncovered = first_uncovered(n.from, n.to, than).value_or(n.from);
+  n.missing_year = missing_notice(n.first_uncovered);
+  n.first_official_year = first_official_year();
+  n.missing = missing_table(m_years, n.missing_year);
+  for (const Holiday* h : provisional_holidays(n.from, n.to)) {
+    n.assumed.push_back(*h);
+  }
+  return n;
 }
 
 Date WorkCalendar::add(Date d, Workdays n) const noexcept {

@@ -4,7 +4,6 @@
 #include <limits>
 #include <rpx/errors.hpp>
 #include <rpx/json_util.hpp>
-#include <rpx/rules.hpp>
 #include <rpx/state.hpp>
 #include <span>
 

@@ -32,7 +32,7 @@ std::string assumed_holiday(const Holiday& h) {
 
 std::string missing_reason(const CalendarNote& note) {
   switch (note.missing) {
-    case CalendarNote::Missing::before_tables:
+    case MissingTable::before_tables:
       return note.basis == Basis::weekdays
                  ? fmt::format(
                        "rpx has no official table before {} and no estimate "
@@ -40,9 +40,9 @@ std::string missing_reason(const CalendarNote& note) {
                        note.first_official_year, k_provisional_first_year)
                  : fmt::format("rpx has no official table before {}",
                                note.first_official_year);
-    case CalendarNote::Missing::not_loaded:
+    case MissingTable::not_loaded:
       return fmt::format("no official {} table is loaded", note.missing_year);
-    case CalendarNote::Missing::unpublished:
+    case MissingTable::unpublished:
       break;
   }
   return fmt::format("the {} schedule is not published yet", note.missing_year);
@@ -86,34 +86,6 @@ std::string calendar_warning(const CalendarNote& note, std::string_view subject,
   }
   return fmt::format("{} {} provisional: {}; {}", subject, one ? "is" : "are",
                      missing_reason(note), assumed);
-}
-
-std::vector<std::string> deadline_warnings(const Deadline& deadline) {
-  std::vector<std::string> out;
-  if (deadline.note.basis != Basis::official) {
-    out.push_back(calendar_warning(deadline.note, "the last office day"));
-  }
-  return out;
-}
-
-std::vector<std::string> assessment_warnings(const Assessment& a) {
-  std::vector<std::string> out;
-  const CalendarNote& dl = a.deadline.note;
-  const bool ready = a.ready_estimate && a.ready_note.basis != Basis::official;
-  if (ready && dl.basis == a.ready_note.basis &&
-      dl.missing_year == a.ready_note.missing_year &&
-      dl.assumed == a.ready_note.assumed && !dl.assumed.empty()) {
-    // One sentence when both rest on the same assumed holidays.
-    out.push_back(calendar_warning(
-        dl, "the last office day and the ready estimate", Number::plural));
-  } else {
-    out = deadline_warnings(a.deadline);
-    if (ready) {
-      out.push_back(calendar_warning(a.ready_note, "the ready estimate"));
-    }
-  }
-  out.insert(out.end(), a.warnings.begin(), a.warnings.end());
-  return out;
 }
 
 }  // namespace rpx

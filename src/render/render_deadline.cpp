@@ -14,45 +14,44 @@ using date::days;
 
 namespace {
 
-/// "Spring Festival" or "weekend": why the office is closed on `d`.
-std::string closed_reason(const DayInfo& day) {
-  return day.holiday != nullptr ? day.holiday->name.en() : "weekend";
+/// "Spring Festival" or "weekend": why the office is closed on a day.
+std::string closed_reason(const DayFacts& day) {
+  return day.holiday ? day.holiday->en() : "weekend";
+}
+
+/// The first line: why the office is closed on the filing deadline.
+std::string filing_day_line(const DayFacts& day, std::string_view indent) {
+  if (day.kind == DayKind::holiday) {
+    return fmt::format(
+        "{}falls in the {} holiday, {} to {}{}: the office is "
+        "closed\n",
+        indent, day.holiday->en(), format_date(day.holiday_first_off),
+        format_date(day.holiday_last_off),
+        day.provisional_year != 0 ? " (provisional)" : "");
+  }
+  if (day.kind == DayKind::adjusted_workday) {
+    return fmt::format(
+        "{}falls on a {} that rpx's provisional schedule guesses is a "
+        "working day for {}: too uncertain for a deadline\n",
+        indent, weekday_name(day.date), day.holiday->en());
+  }
+  return fmt::format("{}falls on a {}: the office is closed on weekends\n",
+                     indent, weekday_name(day.date));
 }
 
 }  // namespace
 
-std::string moved_explanation(const Deadline& dl, const WorkCalendar& cal,
-                              std::string_view indent) {
+std::string moved_explanation(const Deadline& dl, std::string_view indent) {
   if (dl.moved_by == MovedBy::none) {
     return "";
   }
-  const DayInfo day = cal.day(dl.filing_deadline);
-  std::string out;
-  const bool provisional =
-      day.notice != nullptr && day.notice->origin == Origin::provisional;
-  if (dl.moved_by == MovedBy::holiday) {
-    out = fmt::format(
-        "{}falls in the {} holiday, {} to {}{}: the office is "
-        "closed\n",
-        indent, day.holiday->name.en(), format_date(day.holiday->first_off),
-        format_date(day.holiday->last_off),
-        provisional ? " (provisional)" : "");
-  } else if (day.kind == DayKind::adjusted_workday) {
-    out = fmt::format(
-        "{}falls on a {} that rpx's provisional schedule guesses is a "
-        "working day for {}: too uncertain for a deadline\n",
-        indent, weekday_name(dl.filing_deadline), day.holiday->name.en());
-  } else {
-    out = fmt::format("{}falls on a {}: the office is closed on weekends\n",
-                      indent, weekday_name(dl.filing_deadline));
-  }
+  std::string out = filing_day_line(dl.filing_day, indent);
   // Every day in (last office day, filing deadline] is closed; name the
   // reasons other than the deadline's own.
   std::vector<std::string> others;
-  const std::string own = closed_reason(day);
-  for (Date d = dl.last_office_day + days{1}; d < dl.filing_deadline;
-       d += days{1}) {
-    const std::string r = closed_reason(cal.day(d));
+  const std::string own = closed_reason(dl.filing_day);
+  for (const DayFacts& day : dl.closed_days) {
+    const std::string r = closed_reason(day);
     if (r != own &&
         std::find(others.begin(), others.end(), r) == others.end()) {
       others.push_back(r);
@@ -66,14 +65,13 @@ std::string moved_explanation(const Deadline& dl, const WorkCalendar& cal,
   return out;
 }
 
-std::string last_office_day_qualifier(const Deadline& dl,
-                                      const WorkCalendar& calendar) {
+std::string last_office_day_qualifier(const Deadline& dl) {
   if (dl.last_office_day == dl.filing_deadline) {
     return ", the filing deadline itself";
   }
-  const DayInfo lod = calendar.day(dl.last_office_day);
-  if (lod.kind == DayKind::adjusted_workday) {
-    return fmt::format(", an adjusted workday for {}", lod.holiday->name.en());
+  if (dl.last_office.kind == DayKind::adjusted_workday) {
+    return fmt::format(", an adjusted workday for {}",
+                       dl.last_office.holiday->en());
   }
   return "";
 }
@@ -110,37 +108,48 @@ std::string relative_days(int n) {
   return n > 0 ? fmt::format("in {} days", n) : fmt::format("{} days ago", -n);
 }
 
-std::string describe_day(Date d, const WorkCalendar& calendar) {
-  const DayInfo day = calendar.day(d);
+std::string describe_day(const DayFacts& day) {
   const std::string source =
-      day.notice != nullptr && day.notice->origin == Origin::provisional
-          ? fmt::format(" in rpx's provisional {} schedule{}", day.notice->year,
+      day.provisional_year != 0
+          ? fmt::format(" in rpx's provisional {} schedule{}",
+                        day.provisional_year,
                         day.assumed ? " (a guess of the usual pattern)" : "")
           : std::string();
   switch (day.kind) {
     case DayKind::holiday:
-      return fmt::format("a day off for {}{}", day.holiday->name.en(), source);
+      return fmt::format("a day off for {}{}", day.holiday->en(), source);
     case DayKind::adjusted_workday:
       return fmt::format("a {} declared a working day for {}{}",
-                         weekday_name(d), day.holiday->name.en(), source);
+                         weekday_name(day.date), day.holiday->en(), source);
     case DayKind::weekend:
     case DayKind::workday:
       break;
   }
-  return fmt::format("a {}", weekday_name(d));
+  return fmt::format("a {}", weekday_name(day.date));
 }
 
-std::string render_deadline_text(const Deadline& dl, const Rules& rules,
-                                 const WorkCalendar& calendar) {
+std::string render_is_workday(const DayFacts& day, bool workday,
+                              const CalendarNote& note) {
+  std::string out =
+      fmt::format("{} is {}: {}\n", format_date(day.date),
+                  workday ? "a workday" : "not a workday", describe_day(day));
+  if (note.basis != Basis::official) {
+    out += fmt::format("warning: {}; this answer may change\n",
+                       calendar_warning(note, "the answer"));
+  }
+  return out;
+}
+
+std::string render_deadline_text(const Deadline& dl, const Rules& rules) {
   std::string out;
   out += fmt::format("Permit expires    {}\n", format_weekday_date(dl.expiry));
   out += fmt::format("Filing deadline   {} ({} days before expiry)\n",
                      format_weekday_date(dl.filing_deadline),
                      rules.advance_days.count());
-  out += render_detail::moved_explanation(dl, calendar, "                  ");
+  out += render_detail::moved_explanation(dl, "                  ");
   out += fmt::format("Last office day   {}{}\n",
                      format_weekday_date(dl.last_office_day),
-                     render_detail::last_office_day_qualifier(dl, calendar));
+                     render_detail::last_office_day_qualifier(dl));
   for (const std::string& w : deadline_warnings(dl)) {
     out += fmt::format("warning: {}\n", w);
   }

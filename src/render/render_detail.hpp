@@ -2,7 +2,6 @@
 #pragma once
 
 #include <rpx/assess.hpp>
-#include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
 #include <string>
 #include <string_view>
@@ -13,13 +12,11 @@ namespace rpx::render_detail {
 /// which other closed days push the last office day back. "" when the
 /// deadline is a workday. Each line starts with `indent`.
 std::string moved_explanation(const Deadline& deadline,
-                              const WorkCalendar& calendar,
                               std::string_view indent);
 
 /// ", an adjusted workday (Spring Festival)", ", the filing deadline
 /// itself" or "".
-std::string last_office_day_qualifier(const Deadline& deadline,
-                                      const WorkCalendar& calendar);
+std::string last_office_day_qualifier(const Deadline& deadline);
 
 /// The ANSI SGR code a phase is painted in: red for expired and overdue,
 /// yellow for due, green for ready and collected, cyan otherwise.

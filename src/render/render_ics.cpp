@@ -16,9 +16,6 @@ namespace {
 
 using date::days;
 
-constexpr std::size_t k_submit = 3;   // index of "submit" in k_step_ids
-constexpr std::size_t k_collect = 4;  // index of "collect"
-
 /// RFC 5545, 3.1: "Lines of text SHOULD NOT be longer than 75 octets".
 constexpr std::size_t k_max_line_octets = 75;
 
@@ -46,7 +43,6 @@ struct Facts {
   const StudentState& state;
   const Assessment& a;
   const Rules& rules;
-  const WorkCalendar& calendar;
   std::optional<Date> submitted;
   std::optional<Date> collected;
 };
@@ -62,8 +58,7 @@ std::string ics_date(Date d) {
 std::vector<std::string> moved_sentences(const Facts& f,
                                          std::string_view subject) {
   std::vector<std::string> out;
-  const std::string text =
-      render_detail::moved_explanation(f.a.deadline, f.calendar, "");
+  const std::string text = render_detail::moved_explanation(f.a.deadline, "");
   std::size_t start = 0;
   for (std::size_t nl = text.find('\n'); nl != std::string::npos;
        start = nl + 1, nl = text.find('\n', start)) {
@@ -94,8 +89,7 @@ Event last_office_day_event(const Facts& f) {
   for (std::string& s : moved_sentences(f, "The filing deadline")) {
     e.description.push_back(std::move(s));
   }
-  const std::string q =
-      render_detail::last_office_day_qualifier(dl, f.calendar);
+  const std::string q = render_detail::last_office_day_qualifier(dl);
   if (!q.empty()) {
     e.description.push_back(fmt::format("This day is {}.", q.substr(2)));
   }
@@ -173,7 +167,7 @@ Event ready_event(const Facts& f) {
       "An estimate: the Progress Note of {} + {} workdays (weekends and "
       "official holidays skipped, adjusted workdays counted).",
       format_date(*f.submitted), f.rules.processing_workdays.value));
-  if (const Step* step = f.rules.step(k_step_ids[k_collect])) {
+  if (const Step* step = f.rules.step(step_id(StepId::collect))) {
     if (const Office* office = f.rules.office(step->office)) {
       const std::string& address = office->address.en();
       e.description.push_back(
@@ -302,14 +296,9 @@ std::string ics_fold(std::string_view line) {
 }
 
 std::string render_ics(const StudentState& state, const Assessment& a,
-                       const Rules& rules, const WorkCalendar& calendar,
-                       date::sys_seconds stamp) {
-  const Facts f{state,
-                a,
-                rules,
-                calendar,
-                a.steps[k_submit].done,
-                a.steps[k_collect].done};
+                       const Rules& rules, date::sys_seconds stamp) {
+  const Facts f{state, a, rules, a.step(StepId::submit).done,
+                a.step(StepId::collect).done};
   const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
   Writer w;
   w.prop("BEGIN", "VCALENDAR");

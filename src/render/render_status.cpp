@@ -13,8 +13,6 @@ namespace {
 
 using date::days;
 
-constexpr std::size_t k_submit = 3;
-
 using render_detail::k_bold;
 using render_detail::k_green;
 using render_detail::k_red;
@@ -60,7 +58,7 @@ std::string headline(const Assessment& a, const StudentState& s) {
     case Phase::processing:
       return fmt::format(
           "submitted {}; passport back around {} ({} workday{} from today)",
-          format_date(*a.steps[k_submit].done),
+          format_date(*a.step(StepId::submit).done),
           format_weekday_date(*a.ready_estimate),
           a.workdays_to_ready.value_or(0),
           a.workdays_to_ready.value_or(0) == 1 ? "" : "s");
@@ -78,7 +76,7 @@ std::string headline(const Assessment& a, const StudentState& s) {
       return fmt::format(
           "passport collected on {}; record the new permit with: rpx collect "
           "--new-expiry DATE",
-          format_date(*a.steps[4].done));
+          format_date(*a.step(StepId::collect).done));
   }
   return "";
 }
@@ -163,25 +161,25 @@ StudentState shown(const StudentState& state) {
   return s;
 }
 
-}  // namespace
-
-std::string render_status_text(const StudentState& state, const Assessment& a,
-                               const Rules& rules, const WorkCalendar& calendar,
-                               Date today, TextStyle style) {
-  const StudentState s = shown(state);
-  const Paint paint{style.color};
-  std::string out;
+/// The name, today and the phase with its verdict.
+std::string verdict_lines(const StudentState& s, const Assessment& a,
+                          Date today, const Paint& paint) {
   std::string who = s.name.empty() ? std::string("Student") : s.name;
   if (!s.student_id.empty()) {
     who += fmt::format(" ({})", s.student_id);
   }
-  out += fmt::format("{}, as of {}\n", paint(k_bold, who),
-                     format_weekday_date(today));
-  out += fmt::format(
-      "{}: {}\n\n",
-      paint(render_detail::phase_colour(a.phase), upper(phase_name(a.phase))),
-      headline(a, s));
+  return fmt::format("{}, as of {}\n", paint(k_bold, who),
+                     format_weekday_date(today)) +
+         fmt::format("{}: {}\n\n",
+                     paint(render_detail::phase_colour(a.phase),
+                           upper(phase_name(a.phase))),
+                     headline(a, s));
+}
 
+/// The five steps, ✓ with the date and note or ✗, the next one in bold.
+std::string checklist_lines(const StudentState& s, const Assessment& a,
+                            const Rules& rules, const Paint& paint) {
+  std::string out;
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     const StepStatus& st = a.steps[i];
     const std::string title =
@@ -196,68 +194,94 @@ std::string render_status_text(const StudentState& state, const Assessment& a,
                          st.id == a.next_step ? paint(k_bold, title) : title);
     }
   }
+  return out;
+}
 
+/// Expiry, filing deadline and why it moved, last office day, and the
+/// passport's return (estimated, or if filed on the last office day).
+std::string date_lines(const StudentState& s, const Assessment& a,
+                       const Rules& rules) {
   const Deadline& dl = a.deadline;
   constexpr std::string_view k_indent = "                     ";
-  out += "\n";
+  std::string out;
   out += fmt::format("  Permit expires     {} ({})\n",
                      format_weekday_date(dl.expiry),
                      relative_days(a.days_to_expiry));
   out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
                      format_weekday_date(dl.filing_deadline),
                      rules.advance_days.count());
-  out += render_detail::moved_explanation(dl, calendar, k_indent);
+  out += render_detail::moved_explanation(dl, k_indent);
   out += fmt::format("  Last office day    {}{} ({})\n",
                      format_weekday_date(dl.last_office_day),
-                     render_detail::last_office_day_qualifier(dl, calendar),
+                     render_detail::last_office_day_qualifier(dl),
                      relative_days(a.days_to_deadline));
-  if (a.ready_estimate) {
-    out += fmt::format(
-        "  Passport back      around {} ({} workdays after the "
-        "Progress Note of {}{})\n",
-        format_weekday_date(*a.ready_estimate), rules.processing_workdays.value,
-        format_date(*a.steps[k_submit].done),
-        between(a.ready_earliest, a.ready_latest));
-    const auto& pn = s.current.progress_note;
-    if (pn && !pn->phone.empty()) {
-      out += fmt::format("  Progress phone     {}\n", pn->phone);
-    }
-  } else {
-    out += if_filed_lines(a, rules);
+  if (!a.ready_estimate) {
+    return out + if_filed_lines(a, rules);
   }
-
-  if (!a.next_step.empty() && a.phase != Phase::collected) {
-    const int n = step_number(a.next_step);
-    const Step& step = rules.steps[static_cast<std::size_t>(n - 1)];
-    out += fmt::format("\nNext: {}. {}\n", n, step.title.en());
-    out += office_block(rules, step, "  ");
-    for (const Text& b : step.bring) {
-      out += fmt::format("  Bring: {}\n", b.en());
-    }
-    for (const Text& n : step.notes) {
-      out += fmt::format("  Note:  {}\n", n.en());
-    }
-    if (a.next_step == "registration" || a.next_step == "photo" ||
-        a.next_step == "letter") {
-      out += fmt::format("  Then: rpx done {}\n", a.next_step);
-    } else if (a.next_step == "submit") {
-      out += "  Then: rpx submit --phone NUMBER-ON-THE-PROGRESS-NOTE\n";
-    } else {
-      out += "  Then: rpx collect --new-expiry DATE-ON-THE-NEW-PERMIT\n";
-    }
-  }
-  if (const auto warnings = assessment_warnings(a); !warnings.empty()) {
-    out += "\n";
-    for (const std::string& w : warnings) {
-      out += fmt::format("{} {}\n", paint(k_yellow, "warning:"), w);
-    }
+  out += fmt::format(
+      "  Passport back      around {} ({} workdays after the "
+      "Progress Note of {}{})\n",
+      format_weekday_date(*a.ready_estimate), rules.processing_workdays.value,
+      format_date(*a.step(StepId::submit).done),
+      between(a.ready_earliest, a.ready_latest));
+  const auto& pn = s.current.progress_note;
+  if (pn && !pn->phone.empty()) {
+    out += fmt::format("  Progress phone     {}\n", pn->phone);
   }
   return out;
 }
 
+/// "Next:", the step's office, what to bring, and the command to record it.
+std::string next_step_lines(const Assessment& a, const Rules& rules) {
+  if (a.next_step.empty() || a.phase == Phase::collected) {
+    return "";
+  }
+  const int n = step_number(a.next_step);
+  const Step& step = rules.steps[static_cast<std::size_t>(n - 1)];
+  std::string out = fmt::format("\nNext: {}. {}\n", n, step.title.en());
+  out += office_block(rules, step, "  ");
+  for (const Text& b : step.bring) {
+    out += fmt::format("  Bring: {}\n", b.en());
+  }
+  for (const Text& note : step.notes) {
+    out += fmt::format("  Note:  {}\n", note.en());
+  }
+  if (a.next_step == step_id(StepId::submit)) {
+    out += "  Then: rpx submit --phone NUMBER-ON-THE-PROGRESS-NOTE\n";
+  } else if (a.next_step == step_id(StepId::collect)) {
+    out += "  Then: rpx collect --new-expiry DATE-ON-THE-NEW-PERMIT\n";
+  } else {
+    out += fmt::format("  Then: rpx done {}\n", a.next_step);
+  }
+  return out;
+}
+
+std::string warning_lines(const Assessment& a, const Paint& paint) {
+  const auto warnings = assessment_warnings(a);
+  if (warnings.empty()) {
+    return "";
+  }
+  std::string out = "\n";
+  for (const std::string& w : warnings) {
+    out += fmt::format("{} {}\n", paint(k_yellow, "warning:"), w);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_status_text(const StudentState& state, const Assessment& a,
+                               const Rules& rules, Date today,
+                               TextStyle style) {
+  const StudentState s = shown(state);
+  const Paint paint{style.color};
+  return verdict_lines(s, a, today, paint) +
+         checklist_lines(s, a, rules, paint) + "\n" + date_lines(s, a, rules) +
+         next_step_lines(a, rules) + warning_lines(a, paint);
+}
+
 std::string render_plan_text(const StudentState& state, const Assessment& a,
-                             const Rules& rules, const WorkCalendar& calendar,
-                             Date today) {
+                             const Rules& rules, Date today) {
   const StudentState s = shown(state);
   const Deadline& dl = a.deadline;
   std::string out;
@@ -274,7 +298,7 @@ std::string render_plan_text(const StudentState& state, const Assessment& a,
   if (a.phase == Phase::processing || a.phase == Phase::ready ||
       a.phase == Phase::collected) {
     out += fmt::format("  Submitted          {}\n",
-                       format_weekday_date(*a.steps[k_submit].done));
+                       format_weekday_date(*a.step(StepId::submit).done));
     out += fmt::format("  Passport back      around {}{}\n",
                        format_weekday_date(*a.ready_estimate),
                        a.ready_earliest
@@ -285,7 +309,7 @@ std::string render_plan_text(const StudentState& state, const Assessment& a,
   } else {
     out += fmt::format("  Last office day    {}{} ({})\n",
                        format_weekday_date(dl.last_office_day),
-                       render_detail::last_office_day_qualifier(dl, calendar),
+                       render_detail::last_office_day_qualifier(dl),
                        relative_days(a.days_to_deadline));
     out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
                        format_weekday_date(dl.filing_deadline),

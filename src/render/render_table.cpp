@@ -13,8 +13,6 @@ namespace rpx {
 
 namespace {
 
-constexpr std::size_t k_submit = 3;  // index of "submit" in k_step_ids
-
 std::string or_dash(const std::string& s) {
   return s.empty() ? std::string("-") : printable(s);
 }
@@ -99,7 +97,7 @@ std::string_view basis_mark(Basis b) noexcept {
 
 TableRow make_table_row(const std::string& file, const StudentState& s,
                         const Assessment& a) {
-  const bool submitted = a.steps[k_submit].done.has_value();
+  const bool submitted = a.step(StepId::submit).done.has_value();
   return TableRow{
       a.phase,
       {std::string(phase_name(a.phase)), or_dash(s.student_id), or_dash(s.name),

@@ -4,14 +4,16 @@
 
 #include <array>
 #include <optional>
-#include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
+#include <rpx/schedule.hpp>
 #include <rpx/state.hpp>
-#include <string>
+#include <rpx/steps.hpp>
 #include <string_view>
 #include <vector>
 
 namespace rpx {
+
+class WorkCalendar;
 
 /// docs/cli.md, "Phases". Declared most urgent first (the order of `check`).
 enum class Phase : std::uint8_t {
@@ -36,33 +38,6 @@ std::optional<Phase> parse_phase(std::string_view name) noexcept;
 enum class MovedBy : std::uint8_t { none, weekend, holiday };
 std::string_view moved_by_name(MovedBy m) noexcept;  // "", "weekend", "holiday"
 
-/// Why a date's answer is not the official tables' alone: the weakest basis
-/// of the days it depends on, and what was assumed there. Facts only; render
-/// turns them into words.
-struct CalendarNote {
-  /// Why the official table is missing.
-  enum class Missing : std::uint8_t {
-    unpublished,    // a year after the last official table
-    before_tables,  // a year before the first official table
-    not_loaded,     // a year between them with no table
-  };
-  Basis basis = Basis::official;
-  Date from;  // the days the answer depends on, both included
-  Date to;
-  /// Below only when basis is not official.
-  Date first_uncovered;
-  int missing_year = 0;
-  Missing missing = Missing::unpublished;
-  int first_official_year = 0;  // 0 when no official table is loaded
-  /// The provisional holidays with a day in [from, to], in date order.
-  std::vector<Holiday> assumed;
-
-  bool operator==(const CalendarNote&) const = default;
-};
-
-/// The note for an answer that depends on the days [from, to].
-CalendarNote calendar_note(const WorkCalendar& calendar, Date from, Date to);
-
 /// The 30-day rule applied to one expiry (seed page: "present an application
 /// 30 days in advance before the expiration").
 struct Deadline {
@@ -72,6 +47,15 @@ struct Deadline {
   MovedBy moved_by = MovedBy::none;
   /// The holiday the filing deadline falls in (moved_by == holiday).
   std::optional<Text> holiday;
+  /// What the calendar says of the filing deadline: why the office is
+  /// closed that day when moved_by is not none.
+  DayFacts filing_day;
+  /// The days after the last office day and before the filing deadline, in
+  /// date order: every one of them closed, each with its reason.
+  std::vector<DayFacts> closed_days;
+  /// What the calendar says of the last office day (an adjusted workday,
+  /// say).
+  DayFacts last_office;
   /// True when every day from last office day to filing deadline is covered.
   bool covered = false;
   /// What decided the days from last office day to filing deadline.
@@ -91,6 +75,28 @@ struct StepStatus {
   bool operator==(const StepStatus&) const = default;
 };
 
+/// A warning about the recorded steps, as facts; render words it. The
+/// dates are kept as recorded: people do get papers on odd days.
+struct StepWarning {
+  enum class Code : std::uint8_t {
+    not_ticked,        // submitted without `step` (1–3) ticked
+    after_submission,  // `step` (1–3) dated `date`, after submission `other`
+    late_submission,   // submitted on `date`, after the last office day `other`
+    collected_early,   // collected on `date`, before submission `other`
+    closed_day,        // `step` dated `date`, when `office` is closed (`day`)
+  };
+  Code code = Code::not_ticked;
+  StepId step = StepId::submit;
+  Date date;
+  Date other;
+  /// closed_day only: why the office is closed, and its name (none when the
+  /// rules do not list the office).
+  DayFacts day;
+  std::optional<Text> office;
+
+  bool operator==(const StepWarning&) const = default;
+};
+
 struct AssessOptions {
   /// A student is `due` when the last office day is at most this many days
   /// away (docs/cli.md: default 30, `--within N`).
@@ -102,7 +108,7 @@ struct Assessment {
   Deadline deadline;
   int days_to_deadline = 0;  // last office day − today; may be negative
   int days_to_expiry = 0;    // expiry − today; may be negative
-  std::array<StepStatus, 5> steps;
+  std::array<StepStatus, k_step_count> steps;  // indexed by StepId
   /// The step to do next: the first of 1–3 not done, then submit, then
   /// collect; empty once collected.
   std::string_view next_step;
@@ -130,19 +136,23 @@ struct Assessment {
   bool calendar_covered = false;
   /// The weakest basis of the deadline and the ready estimate.
   Basis calendar_basis = Basis::weekdays;
-  /// Warnings other than the calendar's (those are in the notes above).
-  std::vector<std::string> warnings;
+  /// Warnings other than the calendar's (those are in the notes above), in
+  /// order: about the order of the steps, then about closed days.
+  std::vector<StepWarning> warnings;
+
+  const StepStatus& step(StepId s) const noexcept {
+    return steps[step_index(s)];
+  }
+  StepStatus& step(StepId s) noexcept { return steps[step_index(s)]; }
 
   bool operator==(const Assessment&) const = default;
 };
 
 /// A step done at the office the filing rule is about (the submit step's:
 /// the Exit-Entry office, for submit and collect) on a day the calendar says
-/// it is closed: the warning, e.g. "step 4 (submit) is dated Thursday
-/// 2026-10-01, a day off for National Day, when the Exit-Entry office is
-/// closed: check the date". The date is kept; people do get papers on odd
-/// days.
-std::optional<std::string> closed_day_warning(const StepStatus& step,
+/// it is closed, e.g. submit dated Thursday 2026-10-01, a day off for
+/// National Day: the closed_day warning; none otherwise.
+std::optional<StepWarning> closed_day_warning(StepId step, Date done,
                                               const Rules& rules,
                                               const WorkCalendar& calendar);
 

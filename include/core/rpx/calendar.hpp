@@ -2,69 +2,16 @@
 // arithmetic over them (docs/cli.md, "Workday arithmetic").
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <rpx/dates.hpp>
-#include <rpx/text.hpp>
+#include <rpx/schedule.hpp>
+#include <rpx/workdays.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rpx {
-
-/// A number of workdays. Deliberately not `date::days`: adding
-/// `Workdays{15}` to a date needs a calendar, so a mix-up does not compile.
-struct Workdays {
-  int value = 0;
-  friend constexpr auto operator<=>(Workdays, Workdays) = default;
-};
-
-/// One holiday of a notice: an unbroken run of days off and the weekend days
-/// declared working days to make up for it (调休).
-struct Holiday {
-  Text name;
-  Date first_off;
-  Date last_off;
-  std::vector<Date> workdays;
-  /// Provisional schedules only: the days off and worked days that are the
-  /// model's guess of the State Council's arrangement, not fixed by law.
-  std::vector<Date> assumed;
-
-  bool operator==(const Holiday&) const = default;
-};
-
-/// Where a year's schedule came from; later layers replace earlier ones
-/// year by year (docs/cli.md, "Files"). `provisional` is the model's schedule
-/// for a year with no official table (provisional.hpp).
-enum class Origin : std::uint8_t { bundled, system, user, file, provisional };
-
-/// What decided a day: an official table, the provisional model, or nothing
-/// (Monday–Friday). Declared weakest first, so the weakest of several is
-/// their minimum.
-enum class Basis : std::uint8_t { weekdays, provisional, official };
-
-/// "weekdays", "provisional", "official" (the JSON `calendar_basis`).
-std::string_view basis_name(Basis b) noexcept;
-
-/// The schedule published by one State Council notice. Its days may fall in
-/// the neighbouring calendar year (the New Year break can start in December).
-struct HolidayYear {
-  int year = 0;
-  std::string notice;  // the notice's title, e.g. 国务院办公厅关于2026年...
-  std::vector<Holiday> holidays;
-  Origin origin = Origin::bundled;
-  std::string path;  // file it was read from; "" for bundled data
-
-  bool operator==(const HolidayYear&) const = default;
-};
-
-enum class DayKind : std::uint8_t {
-  workday,           // Monday–Friday, not a holiday
-  weekend,           // Saturday or Sunday, not declared a working day
-  holiday,           // a day off of an official holiday
-  adjusted_workday,  // a Saturday or Sunday declared a working day
-};
 
 /// Everything the calendar knows about one day.
 struct DayInfo {
@@ -110,6 +57,8 @@ class WorkCalendar {
   explicit WorkCalendar(std::vector<HolidayYear> years);
 
   DayInfo day(Date d) const noexcept;
+  /// What decided `d`, as a value that outlives the calendar.
+  DayFacts day_facts(Date d) const;
   bool is_workday(Date d) const noexcept;
   bool covered(Date d) const noexcept;
   /// True when every day between `a` and `b` (both included) is covered.
@@ -117,14 +66,21 @@ class WorkCalendar {
   Basis basis(Date d) const noexcept;
   /// The weakest basis of the days between `a` and `b` (both included).
   Basis basis(Date a, Date b) const noexcept;
-  /// The first day between `a` and `b` (both included) that is not covered.
-  std::optional<Date> first_uncovered(Date a, Date b) const noexcept;
+  /// The first day between `a` and `b` (both included) whose basis is
+  /// weaker than `than`: by default the first day not covered, with
+  /// `Basis::provisional` the first one only Monday–Friday decides.
+  std::optional<Date> first_uncovered(
+      Date a, Date b, Basis than = Basis::official) const noexcept;
   /// True when a day between `a` and `b` (both included) is a guess of the
   /// provisional model (`Holiday::assumed`).
   bool assumed(Date a, Date b) const noexcept;
   /// The provisional holidays with a day off or a worked day between `a` and
   /// `b` (both included), in date order.
   std::vector<const Holiday*> provisional_holidays(Date a, Date b) const;
+  /// The note for an answer that depends on the days between `a` and `b`
+  /// (both included): their weakest basis, the first day below official and
+  /// why its table is missing, the provisional holidays assumed.
+  CalendarNote note(Date a, Date b) const;
 
   /// N > 0: the N-th workday strictly after `d`; N < 0: the |N|-th workday
   /// strictly before `d`; N = 0: `d` itself.

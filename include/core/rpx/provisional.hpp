@@ -6,7 +6,7 @@
 #pragma once
 
 #include <array>
-#include <rpx/calendar.hpp>
+#include <rpx/schedule.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -2,23 +2,15 @@
 // (data/rules/, schema in data/schema/rules.schema.json).
 #pragma once
 
-#include <array>
-#include <rpx/calendar.hpp>
+#include <rpx/dates.hpp>
+#include <rpx/steps.hpp>
 #include <rpx/text.hpp>
+#include <rpx/workdays.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rpx {
-
-/// The stable step ids, in order (docs/cli.md); numbers 1–5 name them too.
-inline constexpr std::array<std::string_view, 5> k_step_ids = {
-    "registration", "photo", "letter", "submit", "collect"};
-
-/// The step id for `id_or_number` ("photo" or "2"), or "" if it names none.
-std::string_view step_id(std::string_view id_or_number) noexcept;
-/// 1-based number of a stable step id; 0 if unknown.
-int step_number(std::string_view id) noexcept;
 
 struct Office {
   std::string id;

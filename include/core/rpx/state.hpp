@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <rpx/dates.hpp>
+#include <rpx/steps.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -50,11 +51,16 @@ struct ProgressNote {
 /// One application: a permit's expiry and the steps taken to extend it.
 struct Cycle {
   Date expiry;
-  std::array<StepRecord, 5> steps;  // indexed like k_step_ids
+  std::array<StepRecord, k_step_count> steps;  // indexed by StepId
   std::optional<ProgressNote> progress_note;
   /// The expiry of the permit that replaced this one (history only).
   std::optional<Date> new_expiry;
   Unknown unknown;  // history entries only; the current cycle's live below
+
+  const StepRecord& step(StepId s) const noexcept {
+    return steps[step_index(s)];
+  }
+  StepRecord& step(StepId s) noexcept { return steps[step_index(s)]; }
 
   bool operator==(const Cycle&) const = default;
 };

@@ -3,8 +3,8 @@
 #pragma once
 
 #include <rpx/assess.hpp>
-#include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
+#include <rpx/schedule.hpp>
 #include <rpx/state.hpp>
 #include <string>
 #include <string_view>
@@ -14,12 +14,25 @@ namespace rpx {
 
 /// Why a day is or is not a workday, e.g. "a day off of National Day",
 /// "a Sunday declared a working day for National Day", "a Saturday".
-std::string describe_day(Date d, const WorkCalendar& calendar);
+std::string describe_day(const DayFacts& day);
+
+/// "rpx: warning: WARNING\n": a warning on stderr, beside a result.
+std::string render_warning_line(std::string_view warning);
+
+/// `rpx workdays is`: "2026-10-01 is not a workday: a day off for National
+/// Day", and when the answer is not official a warning line.
+std::string render_is_workday(const DayFacts& day, bool workday,
+                              const CalendarNote& note);
+
+/// One warning about the steps in words, e.g. "submitted without step 2
+/// (photo) ticked" or "step 4 (submit) is dated Thursday 2026-10-01, a day
+/// off for National Day, when the Exit-Entry office is closed: check the
+/// date".
+std::string step_warning_text(const StepWarning& warning);
 
 /// `rpx deadline` as text: expiry, filing deadline, the reason it moved,
 /// last office day, and any warnings.
-std::string render_deadline_text(const Deadline& deadline, const Rules& rules,
-                                 const WorkCalendar& calendar);
+std::string render_deadline_text(const Deadline& deadline, const Rules& rules);
 
 /// `rpx deadline --format json`: one object, keys as in the student object.
 std::string render_deadline_json(const Deadline& deadline, const Rules& rules);
@@ -40,8 +53,8 @@ std::string missing_reason(const CalendarNote& note);
 /// The warnings of `rpx deadline`: the calendar's, if any.
 std::vector<std::string> deadline_warnings(const Deadline& deadline);
 
-/// Every warning of an assessment: the calendar's first (deadline, ready
-/// estimate), then the others.
+/// Every warning of an assessment in words: the calendar's first (deadline,
+/// ready estimate), then those about the steps.
 std::vector<std::string> assessment_warnings(const Assessment& assessment);
 
 /// "in 5 days", "today", "tomorrow", "yesterday", "5 days ago".
@@ -57,15 +70,14 @@ struct TextStyle {
 /// with its office and address, and warnings.
 std::string render_status_text(const StudentState& state,
                                const Assessment& assessment, const Rules& rules,
-                               const WorkCalendar& calendar, Date today,
-                               TextStyle style);
+                               Date today, TextStyle style);
 
 /// A dated plan (`rpx plan`): deadline, last office day, the ready estimate
 /// if filed on the last office day (or the next workday, once it has
 /// passed), and the steps left.
 std::string render_plan_text(const StudentState& state,
                              const Assessment& assessment, const Rules& rules,
-                             const WorkCalendar& calendar, Date today);
+                             Date today);
 
 /// The student object of docs/cli.md ("JSON"). `indent` < 0 gives one line
 /// (JSONL); `file` is the state file's path as given.

@@ -7,9 +7,9 @@
 #include <cstddef>
 #include <functional>
 #include <rpx/assess.hpp>
-#include <rpx/calendar.hpp>
 #include <rpx/cohort.hpp>
 #include <rpx/render.hpp>
+#include <rpx/schedule.hpp>
 #include <rpx/state.hpp>
 #include <rpx/utf8.hpp>
 #include <string>

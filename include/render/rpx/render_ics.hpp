@@ -6,7 +6,6 @@
 #include <date/date.h>
 
 #include <rpx/assess.hpp>
-#include <rpx/calendar.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/state.hpp>
 #include <string>
@@ -26,8 +25,7 @@ inline constexpr int k_last_alarm_days = 3;
 /// the DTSTAMP (when the file was made; the caller reads the clock). Lines
 /// end in CRLF and are folded at 75 octets; text is escaped.
 std::string render_ics(const StudentState& state, const Assessment& assessment,
-                       const Rules& rules, const WorkCalendar& calendar,
-                       date::sys_seconds stamp);
+                       const Rules& rules, date::sys_seconds stamp);
 
 /// `text` as an iCalendar TEXT value: backslash, semicolon, comma and line
 /// breaks escaped; other control characters dropped (RFC 5545, 3.3.11).

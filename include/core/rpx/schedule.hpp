@@ -1,0 +1,117 @@
+// China's holiday schedules and what they decide about days, as plain
+// values: what results carry and renderers read. The calendar that computes
+// them is calendar.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <rpx/dates.hpp>
+#include <rpx/text.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rpx {
+
+/// One holiday of a notice: an unbroken run of days off and the weekend days
+/// declared working days to make up for it (调休).
+struct Holiday {
+  Text name;
+  Date first_off;
+  Date last_off;
+  std::vector<Date> workdays;
+  /// Provisional schedules only: the days off and worked days that are the
+  /// model's guess of the State Council's arrangement, not fixed by law.
+  std::vector<Date> assumed;
+
+  bool operator==(const Holiday&) const = default;
+};
+
+/// Where a year's schedule came from; later layers replace earlier ones
+/// year by year (docs/cli.md, "Files"). `provisional` is the model's schedule
+/// for a year with no official table (provisional.hpp).
+enum class Origin : std::uint8_t { bundled, system, user, file, provisional };
+
+/// What decided a day: an official table, the provisional model, or nothing
+/// (Monday–Friday). Declared weakest first, so the weakest of several is
+/// their minimum.
+enum class Basis : std::uint8_t { weekdays, provisional, official };
+
+/// "weekdays", "provisional", "official" (the JSON `calendar_basis`).
+std::string_view basis_name(Basis b) noexcept;
+
+/// The schedule published by one State Council notice. Its days may fall in
+/// the neighbouring calendar year (the New Year break can start in December).
+struct HolidayYear {
+  int year = 0;
+  std::string notice;  // the notice's title, e.g. 国务院办公厅关于2026年...
+  std::vector<Holiday> holidays;
+  Origin origin = Origin::bundled;
+  std::string path;  // file it was read from; "" for bundled data
+
+  bool operator==(const HolidayYear&) const = default;
+};
+
+enum class DayKind : std::uint8_t {
+  workday,           // Monday–Friday, not a holiday
+  weekend,           // Saturday or Sunday, not declared a working day
+  holiday,           // a day off of an official holiday
+  adjusted_workday,  // a Saturday or Sunday declared a working day
+};
+
+/// One day as the calendar decided it, kept by value (results outlive the
+/// calendar): its kind and the holiday it belongs to.
+struct DayFacts {
+  Date date;
+  DayKind kind = DayKind::workday;
+  /// The holiday the day belongs to (a day off or an adjusted workday), with
+  /// its days off.
+  std::optional<Text> holiday;
+  Date holiday_first_off;
+  Date holiday_last_off;
+  /// The notice-year of rpx's provisional schedule that decided the day; 0
+  /// when an official table or nothing did.
+  int provisional_year = 0;
+  /// True when the day's status is the provisional model's guess.
+  bool assumed = false;
+
+  bool operator==(const DayFacts&) const = default;
+};
+
+/// Why a notice-year has no official table.
+enum class MissingTable : std::uint8_t {
+  unpublished,    // a year after the last official table
+  before_tables,  // a year before the first official table
+  not_loaded,     // a year between them with no table
+};
+
+/// Why a date's answer is not the official tables' alone: the weakest basis
+/// of the days it depends on, and what was assumed there. Facts only; render
+/// turns them into words.
+struct CalendarNote {
+  Basis basis = Basis::official;
+  Date from;  // the days the answer depends on, both included
+  Date to;
+  /// Below only when basis is not official.
+  Date first_uncovered;
+  int missing_year = 0;
+  MissingTable missing = MissingTable::unpublished;
+  int first_official_year = 0;  // 0 when no official table is loaded
+  /// The provisional holidays with a day in [from, to], in date order.
+  std::vector<Holiday> assumed;
+
+  bool operator==(const CalendarNote&) const = default;
+};
+
+/// Over notice-years sorted by year (WorkCalendar::years()): the one of
+/// `year`, official or provisional, or null.
+const HolidayYear* find_year(const std::vector<HolidayYear>& years,
+                             int year) noexcept;
+/// The first and last years of an official table, or 0 when none.
+int first_official_year(const std::vector<HolidayYear>& years) noexcept;
+int last_official_year(const std::vector<HolidayYear>& years) noexcept;
+/// Why `year` has no official table among `years`.
+MissingTable missing_table(const std::vector<HolidayYear>& years,
+                           int year) noexcept;
+
+}  // namespace rpx

@@ -1,0 +1,329 @@
+// `rpx holidays`: one notice-year's schedule, where every year's table
+// comes from, and the overview of all years.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <rpx/provisional.hpp>
+#include <rpx/render_holidays.hpp>
+
+namespace rpx {
+
+namespace {
+
+std::string_view origin_name(Origin o) {
+  switch (o) {
+    case Origin::bundled:
+      return "bundled";
+    case Origin::system:
+      return "system";
+    case Origin::user:
+      return "user";
+    case Origin::file:
+      return "file";
+    case Origin::provisional:
+      return "provisional";
+  }
+  return "bundled";
+}
+
+std::string source_of(const HolidayYear& y) {
+  switch (y.origin) {
+    case Origin::bundled:
+      return "bundled with rpx";
+    case Origin::provisional:
+      return "provisional: rpx's estimate from the law and the usual pattern";
+    case Origin::system:
+    case Origin::user:
+    case Origin::file:
+      break;
+  }
+  return y.path;
+}
+
+/// "2015–2026  bundled with rpx" lines, consecutive years of one source
+/// joined.
+std::string coverage_text(const std::vector<HolidayYear>& years) {
+  if (years.empty()) {
+    return "No holiday tables are loaded: every date assumes Monday–Friday.\n";
+  }
+  std::string out = "Tables:\n";
+  for (std::size_t i = 0; i < years.size();) {
+    std::size_t j = i;
+    while (j + 1 < years.size() && years[j + 1].year == years[j].year + 1 &&
+           source_of(years[j + 1]) == source_of(years[i])) {
+      ++j;
+    }
+    const std::string span =
+        i == j ? fmt::format("{}", years[i].year)
+               : fmt::format("{}–{}", years[i].year, years[j].year);
+    out += fmt::format("  {:<10} {}\n", span, source_of(years[i]));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> dates(const std::vector<Date>& ds) {
+  std::vector<std::string> out;
+  for (Date d : ds) {
+    out.push_back(format_weekday_date(d));
+  }
+  return out;
+}
+
+std::string holidays_text(const HolidayYear& y) {
+  std::string out;
+  for (const Holiday& h : y.holidays) {
+    out += h.name.has("zh")
+               ? fmt::format("{} ({})\n", h.name.en(), h.name.in("zh"))
+               : fmt::format("{}\n", h.name.en());
+    const auto n = (h.last_off - h.first_off).count() + 1;
+    out += n == 1 ? fmt::format("  off      {} (1 day)\n",
+                                format_weekday_date(h.first_off))
+                  : fmt::format("  off      {} to {} ({} days)\n",
+                                format_weekday_date(h.first_off),
+                                format_weekday_date(h.last_off), n);
+    if (!h.workdays.empty()) {
+      out += fmt::format("  work     {}\n", fmt::join(dates(h.workdays), ", "));
+    }
+    if (!h.assumed.empty()) {
+      out += fmt::format("  guessed  {}\n", fmt::join(dates(h.assumed), ", "));
+    }
+  }
+  return out;
+}
+
+std::string official_text(const HolidayYear& y) {
+  return fmt::format("Holidays of {}: {} ({})\n\n", y.year, y.notice,
+                     source_of(y)) +
+         holidays_text(y);
+}
+
+/// Why a provisional schedule is shown, for notice-year `year`.
+std::string provisional_reason(const std::vector<HolidayYear>& tables,
+                               int year) {
+  const HolidayYear* loaded = find_year(tables, year);
+  if (loaded != nullptr && loaded->origin != Origin::provisional) {
+    return fmt::format("the official {} schedule is loaded: rpx holidays {}",
+                       year, year);
+  }
+  switch (missing_table(tables, year)) {
+    case MissingTable::before_tables:
+      return fmt::format(
+          "rpx has no official table before {}: its answers for {} are "
+          "provisional",
+          first_official_year(tables), year);
+    case MissingTable::not_loaded:
+      return fmt::format("no official {} table is loaded", year);
+    case MissingTable::unpublished:
+      break;
+  }
+  return fmt::format(
+      "the {} schedule is not published yet: when it is, install it "
+      "(docs/holidays.md)",
+      year);
+}
+
+/// "国务院令第795号 (2024)": the law a provisional schedule follows.
+std::string law_of(const HolidayYear& y) {
+  const LawVersion* law = law_in_force(bundled_holiday_model(), y.year);
+  if (law == nullptr) {
+    return "the law";
+  }
+  return law->law.substr(0, law->law.find(','));
+}
+
+std::string provisional_text(const HolidayYear& y,
+                             const std::vector<HolidayYear>& tables) {
+  return fmt::format(
+             "Provisional holidays of {}, rpx's estimate from {} and the "
+             "usual pattern\n({}).\nThe statutory days are fixed by law; "
+             "\"guessed\" days are the estimate's.\n\n",
+             y.year, law_of(y), provisional_reason(tables, y.year)) +
+         holidays_text(y);
+}
+
+nlohmann::ordered_json year_json(const HolidayYear& y) {
+  nlohmann::ordered_json j;
+  j["year"] = y.year;
+  j["origin"] = origin_name(y.origin);
+  j["path"] = y.path.empty() ? nlohmann::ordered_json(nullptr)
+                             : nlohmann::ordered_json(y.path);
+  return j;
+}
+
+/// Where a year's schedule comes from, as `rpx holidays` prints it:
+/// `kind` for JSON, `text` for people.
+struct Source {
+  std::string_view kind;
+  std::string text;
+};
+
+Source source_of_year(const HolidayYear* y) {
+  if (y == nullptr) {
+    return {"none", "not covered: Monday–Friday assumed"};
+  }
+  switch (y->origin) {
+    case Origin::bundled:
+      return {"bundled", "bundled with rpx"};
+    case Origin::system:
+      return {"system", fmt::format("installed: {}", y->path)};
+    case Origin::user:
+      return {"user", fmt::format("installed: {}", y->path)};
+    case Origin::file:
+      return {"file", fmt::format("--holidays {}", y->path)};
+    case Origin::provisional:
+      return {"provisional",
+              "provisional: rpx's estimate from the law and the usual pattern"};
+  }
+  return {"none", ""};
+}
+
+/// The years `rpx holidays` lists one by one: the official ones and the
+/// next, and `this_year` and the next.
+struct Span {
+  int first = 0;
+  int last = 0;
+};
+
+Span listed_years(const std::vector<HolidayYear>& tables, int this_year) {
+  const int first_official = first_official_year(tables);
+  return {first_official == 0 ? this_year : std::min(first_official, this_year),
+          std::max(last_official_year(tables), this_year + 1)};
+}
+
+}  // namespace
+
+std::string render_holidays_text(const HolidayYear* y, int year,
+                                 const std::vector<HolidayYear>& tables) {
+  if (y != nullptr && y->origin == Origin::provisional) {
+    return fmt::format("{}\n{}", provisional_text(*y, tables),
+                       coverage_text(tables));
+  }
+  if (y != nullptr) {
+    return fmt::format("{}\n{}", official_text(*y), coverage_text(tables));
+  }
+  return fmt::format(
+      "No holiday schedule for {}: rpx has no table for it and "
+      "estimates only 2000–2100, so dates in {} assume "
+      "Monday–Friday.\n\n{}",
+      year, year, coverage_text(tables));
+}
+
+std::string render_holidays_tsv(const HolidayYear* y) {
+  std::vector<std::pair<Date, std::string>> rows;
+  if (y == nullptr) {
+    return "";
+  }
+  for (const Holiday& h : y->holidays) {
+    const std::string names = fmt::format(
+        "{}\t{}", h.name.en(), h.name.has("zh") ? h.name.in("zh") : "");
+    for (Date d = h.first_off; d <= h.last_off; d += date::days{1}) {
+      rows.emplace_back(d, fmt::format("{}\toff\t{}\n", format_date(d), names));
+    }
+    for (Date d : h.workdays) {
+      rows.emplace_back(d,
+                        fmt::format("{}\twork\t{}\n", format_date(d), names));
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  std::string out;
+  for (const auto& [d, row] : rows) {
+    out += row;
+  }
+  return out;
+}
+
+std::string render_holidays_json(const HolidayYear* y, int year,
+                                 const std::vector<HolidayYear>& tables) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["year"] = year;
+  j["covered"] = y != nullptr && y->origin != Origin::provisional;
+  j["basis"] = y == nullptr                       ? "weekdays"
+               : y->origin == Origin::provisional ? "provisional"
+                                                  : "official";
+  if (y != nullptr) {
+    j["notice"] = y->notice;
+    j["origin"] = origin_name(y->origin);
+    auto holidays = Json::array();
+    for (const Holiday& h : y->holidays) {
+      Json hj;
+      hj["name"] = h.name.by_lang;
+      hj["off"] = {{"from", format_date(h.first_off)},
+                   {"to", format_date(h.last_off)}};
+      auto work = Json::array();
+      for (Date d : h.workdays) {
+        work.push_back(format_date(d));
+      }
+      hj["work"] = work;
+      if (y->origin == Origin::provisional) {
+        auto assumed = Json::array();
+        for (Date d : h.assumed) {
+          assumed.push_back(format_date(d));
+        }
+        hj["assumed"] = assumed;
+      }
+      holidays.push_back(hj);
+    }
+    j["holidays"] = holidays;
+  }
+  auto official = Json::array();
+  auto provisional = Json::array();
+  for (const HolidayYear& t : tables) {
+    if (t.origin != Origin::provisional) {
+      official.push_back(year_json(t));
+    } else if (!provisional.empty() &&
+               provisional.back()["to"].get<int>() == t.year - 1) {
+      provisional.back()["to"] = t.year;
+    } else {
+      provisional.push_back(Json{{"from", t.year}, {"to", t.year}});
+    }
+  }
+  j["tables"] = official;
+  j["provisional"] = provisional;
+  return j.dump(2) + "\n";
+}
+
+std::string render_holidays_overview_text(
+    const std::vector<HolidayYear>& tables, int this_year) {
+  // The official years and the next one; the provisional years before and
+  // after them in one line each.
+  const auto [first, last] = listed_years(tables, this_year);
+  std::string text = "Holiday schedules by notice-year:\n";
+  if (first > k_provisional_first_year) {
+    text += fmt::format(
+        "  {}–{}  provisional: rpx's estimate (no official "
+        "table)\n",
+        k_provisional_first_year, first - 1);
+  }
+  for (int year = first; year <= last; ++year) {
+    text += fmt::format("  {}  {}\n", year,
+                        source_of_year(find_year(tables, year)).text);
+  }
+  if (last < k_provisional_last_year) {
+    text += fmt::format(
+        "  {}–{}  provisional: rpx's estimate until the notice is "
+        "published\n",
+        last + 1, k_provisional_last_year);
+  }
+  text += "Other years assume Monday–Friday.\n";
+  return text;
+}
+
+std::string render_holidays_overview_json(
+    const std::vector<HolidayYear>& tables, int this_year) {
+  const auto [first, last] = listed_years(tables, this_year);
+  auto years = nlohmann::ordered_json::array();
+  for (int year = first; year <= last; ++year) {
+    const HolidayYear* y = find_year(tables, year);
+    years.push_back({{"year", year},
+                     {"origin", source_of_year(y).kind},
+                     {"path", y != nullptr && !y->path.empty()
+                                  ? nlohmann::ordered_json(y->path)
+                                  : nlohmann::ordered_json(nullptr)}});
+  }
+  return fmt::format("{}\n", nlohmann::ordered_json{{"years", years}}.dump(2));
+}
+
+}  // namespace rpx
