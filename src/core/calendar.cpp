@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <map>
 #include <rpx/calendar.hpp>
 
 namespace rpx {
@@ -21,22 +20,6 @@ int year_of(Date d) noexcept {
 }
 
 }  // namespace
-
-std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
-                                 std::vector<HolidayYear> top) {
-  std::map<int, HolidayYear> by_year;
-  for (auto* layer : {&base, &top}) {
-    for (HolidayYear& y : *layer) {
-      by_year.insert_or_assign(y.year, std::move(y));
-    }
-  }
-  std::vector<HolidayYear> out;
-  out.reserve(by_year.size());
-  for (auto& [year, y] : by_year) {
-    out.push_back(std::move(y));
-  }
-  return out;
-}
 
 std::string_view basis_name(Basis b) noexcept {
   switch (b) {
@@ -75,8 +58,7 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
     if (y == nullptr) {
       return Basis::weekdays;
     }
-    return y->origin == Origin::provisional ? Basis::provisional
-                                            : Basis::official;
+    return y->is_provisional() ? Basis::provisional : Basis::official;
   };
   for (const HolidayYear& y : m_years) {
     const Basis own = basis_of(y.year);
@@ -99,7 +81,7 @@ WorkCalendar::WorkCalendar(std::vector<HolidayYear> years)
     order[i] = i;
   }
   std::stable_partition(order.begin(), order.end(), [this](std::size_t i) {
-    return m_years[i].origin == Origin::provisional;
+    return m_years[i].is_provisional();
   });
   for (const std::size_t yi : order) {
     for (std::size_t hi = 0; hi < m_years[yi].holidays.size(); ++hi) {
@@ -174,12 +156,12 @@ const HolidayYear* WorkCalendar::notice(int year) const noexcept {
 
 const HolidayYear* WorkCalendar::official_notice(int year) const noexcept {
   const HolidayYear* y = notice(year);
-  return y != nullptr && y->origin != Origin::provisional ? y : nullptr;
+  return y != nullptr && !y->is_provisional() ? y : nullptr;
 }
 
 int WorkCalendar::first_official_year() const noexcept {
   for (const HolidayYear& y : m_years) {
-    if (y.origin != Origin::provisional) {
+    if (!y.is_provisional()) {
       return y.year;
     }
   }
@@ -188,7 +170,7 @@ int WorkCalendar::first_official_year() const noexcept {
 
 int WorkCalendar::last_official_year() const noexcept {
   for (auto it = m_years.rbegin(); it != m_years.rend(); ++it) {
-    if (it->origin != Origin::provisional) {
+    if (!it->is_provisional()) {
       return it->year;
     }
   }
@@ -298,7 +280,7 @@ std::vector<const Holiday*> WorkCalendar::provisional_holidays(Date a,
                        [](const HolidayYear& y, int v) { return y.year < v; });
   for (; it != m_years.end() && it->year <= last; ++it) {
     const HolidayYear& y = *it;
-    if (y.origin != Origin::provisional) {
+    if (!y.is_provisional()) {
       continue;
     }
     for (const Holiday& h : y.holidays) {
