@@ -108,18 +108,8 @@ int run(int argc, char** argv) {
       return fail(ex::k_io, "cannot write to standard output");
     }
     return code;
-  } catch (const UsageError& e) {
-    return fail(ex::k_usage, e.what());
-  } catch (const DataError& e) {
-    return fail(ex::k_data, e.what());
-  } catch (const NoStateFile& e) {
-    return fail(ex::k_no_state, e.what());
-  } catch (const WouldOverwrite& e) {
-    return fail(ex::k_exists, e.what());
-  } catch (const IoError& e) {
-    return fail(ex::k_io, e.what());
-  } catch (const LockTimeout& e) {
-    return fail(ex::k_locked, e.what());
+  } catch (const Error& e) {
+    return fail(e.exit_code(), e.what());
   } catch (const std::bad_alloc&) {
     return fail(ex::k_internal, "out of memory");
   } catch (const std::system_error& e) {

@@ -1,15 +1,11 @@
 // rpx export ics [-o FILE]: the student's dates for a phone's calendar
 // (docs/calendar-export.md).
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
+#include <rpx/atomic_file.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/render_ics.hpp>
@@ -23,19 +19,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail_write(const std::string& file, int err) {
-  throw IoError(fmt::format("cannot write {}: {}", file, std::strerror(err)));
-}
-
 /// The mode a file made by `> FILE` would get, or an existing file's own.
 mode_t output_mode(const fs::path& file) {
   struct stat st {};
   if (::stat(file.c_str(), &st) == 0) {
     return st.st_mode & 07777;
   }
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
+  return umask_mode(0666);
 }
 
 /// True when `target` (which exists) is the student's state file or any
@@ -72,35 +62,10 @@ void write_file_atomically(const std::string& file, std::string_view text,
           file));
     }
   }
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  std::string temp =
-      (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) {
-    fail_write(file, errno);
-  }
-  int err = ::fchmod(fd, output_mode(target)) == 0 ? 0 : errno;
-  while (err == 0 && !text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0 && errno != EINTR) {
-      err = errno;
-    } else if (n > 0) {
-      text.remove_prefix(static_cast<std::size_t>(n));
-    }
-  }
-  if (err == 0 && ::fsync(fd) != 0) {
-    err = errno;
-  }
-  if (::close(fd) != 0 && err == 0) {
-    err = errno;
-  }
-  if (err == 0 && ::rename(temp.c_str(), target.c_str()) != 0) {
-    err = errno;
-  }
-  if (err != 0) {
-    ::unlink(temp.c_str());
-    fail_write(file, err);
-  }
+  AtomicFile out(target, file);
+  out.set_mode(output_mode(target));
+  out.write(text);
+  out.commit();
 }
 
 /// DTSTAMP: midnight UTC of a pinned today (so that tests and scripts get

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <rpx/atomic_file.hpp>
 #include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
@@ -28,7 +29,7 @@ namespace fs = std::filesystem;
 namespace ex = rpx::exit_status;
 
 /// Readable by everyone: the system table is for cron jobs and every user.
-constexpr unsigned k_table_mode = 0644;
+constexpr mode_t k_table_mode = 0644;
 
 struct ImportArgs {
   std::vector<std::string> sources;
@@ -98,16 +99,12 @@ std::vector<Write> install_plan(const fs::path& dir, Origin layer,
 }
 
 void write_table(const Write& w) {
-  const fs::path dir = w.file.parent_path();
-  if (!dir.empty()) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-      throw IoError(
-          fmt::format("cannot create {}: {}", dir.string(), ec.message()));
-    }
-  }
-  replace_file_atomically(w.file, format_holiday_table(w.years), k_table_mode);
+  // Directories as `mkdir -p` would make them: tables are for every user.
+  make_dirs(w.file.parent_path(), umask_mode(0777));
+  AtomicFile out(w.file, w.file);
+  out.set_mode(k_table_mode);
+  out.write(format_holiday_table(w.years));
+  out.commit();
 }
 
 std::string status_word(const DayInfo& d) {

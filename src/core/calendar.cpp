@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <map>
 #include <rpx/calendar.hpp>
 
 namespace rpx {
@@ -21,22 +20,6 @@ int year_of(Date d) noexcept {
 }
 
 }  // namespace
-
-std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
-                                 std::vector<HolidayYear> top) {
-  std::map<int, HolidayYear> by_year;
-  for (auto* layer : {&base, &top}) {
-    for (HolidayYear& y : *layer) {
-      by_year.insert_or_assign(y.year, std::move(y));
-    }
-  }
-  std::vector<HolidayYear> out;
-  out.reserve(by_year.size());
-  for (auto& [year, y] : by_year) {
-    out.push_back(std::move(y));
-  }
-  return out;
-}
 
 WorkCalendar::WorkCalendar() : WorkCalendar(std::vector<HolidayYear>{}) {}
 
@@ -71,8 +54,7 @@ void WorkCalendar::set_bases() {
     if (y == nullptr) {
       return Basis::weekdays;
     }
-    return y->origin == Origin::provisional ? Basis::provisional
-                                            : Basis::official;
+    return y->is_provisional() ? Basis::provisional : Basis::official;
   };
   for (const HolidayYear& y : m_years) {
     const Basis own = basis_of(y.year);
@@ -97,7 +79,7 @@ void WorkCalendar::mark_holidays() {
     order[i] = i;
   }
   std::stable_partition(order.begin(), order.end(), [this](std::size_t i) {
-    return m_years[i].origin == Origin::provisional;
+    return m_years[i].is_provisional();
   });
   for (const std::size_t yi : order) {
     for (std::size_t hi = 0; hi < m_years[yi].holidays.size(); ++hi) {
@@ -171,7 +153,7 @@ const HolidayYear* WorkCalendar::notice(int year) const noexcept {
 
 const HolidayYear* WorkCalendar::official_notice(int year) const noexcept {
   const HolidayYear* y = notice(year);
-  return y != nullptr && y->origin != Origin::provisional ? y : nullptr;
+  return y != nullptr && !y->is_provisional() ? y : nullptr;
 }
 
 int WorkCalendar::first_official_year() const noexcept {
@@ -214,7 +196,7 @@ DayFacts WorkCalendar::day_facts(Date d) const {
     f.holiday_first_off = info.holiday->first_off;
     f.holiday_last_off = info.holiday->last_off;
   }
-  if (info.notice != nullptr && info.notice->origin == Origin::provisional) {
+  if (info.notice != nullptr && info.notice->is_provisional()) {
     f.provisional_year = info.notice->year;
   }
   return f;
@@ -305,7 +287,7 @@ std::vector<const Holiday*> WorkCalendar::provisional_holidays(Date a,
                        [](const HolidayYear& y, int v) { return y.year < v; });
   for (; it != m_years.end() && it->year <= last; ++it) {
     const HolidayYear& y = *it;
-    if (y.origin != Origin::provisional) {
+    if (!y.is_provisional()) {
       continue;
     }
     for (const Holiday& h : y.holidays) {

@@ -140,6 +140,22 @@ HolidayYear read_year(const Reader& r, Seen& seen, Claims& claims) {
 
 }  // namespace
 
+std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
+                                 std::vector<HolidayYear> top) {
+  std::map<int, HolidayYear> by_year;
+  for (auto* layer : {&base, &top}) {
+    for (HolidayYear& y : *layer) {
+      by_year.insert_or_assign(y.year, std::move(y));
+    }
+  }
+  std::vector<HolidayYear> out;
+  out.reserve(by_year.size());
+  for (auto& [year, y] : by_year) {
+    out.push_back(std::move(y));
+  }
+  return out;
+}
+
 std::vector<HolidayYear> parse_holiday_file(std::string_view text,
                                             const std::string& name,
                                             Origin origin) {

@@ -25,7 +25,7 @@ const HolidayYear* find_year(const std::vector<HolidayYear>& years,
 
 int first_official_year(const std::vector<HolidayYear>& years) noexcept {
   for (const HolidayYear& y : years) {
-    if (y.origin != Origin::provisional) {
+    if (!y.is_provisional()) {
       return y.year;
     }
   }
@@ -34,7 +34,7 @@ int first_official_year(const std::vector<HolidayYear>& years) noexcept {
 
 int last_official_year(const std::vector<HolidayYear>& years) noexcept {
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
-    if (it->origin != Origin::provisional) {
+    if (!it->is_provisional()) {
       return it->year;
     }
   }

@@ -268,7 +268,7 @@ class RawValues {
  public:
   ordered_json marker(const std::string& key, const std::string& raw) {
     if (!ordered_json::accept(raw)) {
-      throw std::invalid_argument(
+      throw InternalError(
           fmt::format("unknown member \"{}\" holds invalid JSON", key));
     }
     m_raw.push_back(raw);

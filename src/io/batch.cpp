@@ -11,6 +11,7 @@
 #include <mutex>
 #include <numeric>
 #include <optional>
+#include <rpx/atomic_file.hpp>
 #include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/store.hpp>
@@ -23,27 +24,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// `.NAME.tmp.XXXXXX`: a save's temporary file (store.cpp), X in
-/// [A-Za-z0-9]. Never a student: at best a copy of one that is also there.
-bool is_temp_file(std::string_view name) {
-  constexpr std::string_view k_infix = ".tmp.";
-  constexpr std::size_t k_random = 6;
-  if (!name.starts_with('.') ||
-      name.size() < 1 + 1 + k_infix.size() + k_random) {
-    return false;
-  }
-  const std::size_t infix_at = name.size() - k_random - k_infix.size();
-  return name.substr(infix_at, k_infix.size()) == k_infix &&
-         std::all_of(name.end() - k_random, name.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  (c >= '0' && c <= '9');
-         });
-}
-
 /// rpx's own files beside a state file: never students, even when named on
 /// the command line (`rpx check dir/*` names the lock files too).
 bool is_rpx_debris(std::string_view name) {
-  return name.ends_with(".lock") || is_temp_file(name);
+  // A temporary file is at best a copy of a student who is also there.
+  return name.ends_with(".lock") || AtomicFile::is_temp_name(name);
 }
 
 bool is_state_file_name(std::string_view name) {

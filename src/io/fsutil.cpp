@@ -115,19 +115,6 @@ void fail_write(const fs::path& file, int err) {
       fmt::format("cannot write {}: {}", file.string(), std::strerror(err)));
 }
 
-void write_all(int fd, std::string_view text, const fs::path& file) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      fail_write(file, errno);
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
 void sync_directory(const fs::path& dir, const fs::path& named) {
   const fs::path d = dir.empty() ? fs::path(".") : dir;
   const int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -142,41 +129,33 @@ void sync_directory(const fs::path& dir, const fs::path& named) {
   }
 }
 
-void replace_file_atomically(const fs::path& file, std::string_view text,
-                             unsigned mode) {
-  const fs::path dir = file.parent_path();
-  std::string temp = ((dir.empty() ? fs::path(".") : dir) /
-                      ("." + file.filename().string() + ".tmp.XXXXXX"))
-                         .string();
-  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) {
-    fail_write(file, errno);
-  }
-  int err = 0;
-  try {
-    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
-      fail_write(file, errno);
+std::vector<fs::path> make_dirs(const fs::path& dir, mode_t mode) {
+  std::vector<fs::path> missing;
+  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 || errno != ENOENT) {
+      break;
     }
-    write_all(fd, text, file);
-    if (::fsync(fd) != 0) {
-      fail_write(file, errno);
+    missing.insert(missing.begin(), p);
+    if (p == p.parent_path()) {
+      break;
     }
-  } catch (const IoError&) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
   }
-  if (::close(fd) != 0) {
-    err = errno;
+  for (const fs::path& p : missing) {
+    if (::mkdir(p.c_str(), mode) == 0) {
+      ::chmod(p.c_str(), mode);
+    } else if (errno != EEXIST) {
+      throw IoError(fmt::format("cannot create directory {}: {}", p.string(),
+                                std::strerror(errno)));
+    }
   }
-  if (err == 0 && ::rename(temp.c_str(), file.c_str()) != 0) {
-    err = errno;
-  }
-  if (err != 0) {
-    ::unlink(temp.c_str());
-    fail_write(file, err);
-  }
-  sync_directory(dir, file);
+  return missing;
+}
+
+mode_t umask_mode(mode_t mode) {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mode & ~mask;
 }
 
 }  // namespace rpx

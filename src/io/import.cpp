@@ -10,6 +10,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <rpx/atomic_file.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/import.hpp>
@@ -29,32 +30,6 @@ namespace {
 /// so that a later import can tell an abandoned one (killed) from a live one.
 constexpr std::string_view k_stage_prefix = ".rpx-import.";
 constexpr std::string_view k_stage_suffix = "XXXXXX";
-
-/// Makes `dir` and its missing parents with mode 0700, whatever the umask
-/// (state files hold passport details). Returns the directories made,
-/// outermost first.
-std::vector<fs::path> make_directories(const fs::path& dir) {
-  std::vector<fs::path> missing;
-  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) == 0 || errno != ENOENT) {
-      break;
-    }
-    missing.insert(missing.begin(), p);
-    if (p == p.parent_path()) {
-      break;
-    }
-  }
-  for (const fs::path& p : missing) {
-    if (::mkdir(p.c_str(), 0700) == 0) {
-      ::chmod(p.c_str(), 0700);
-    } else if (errno != EEXIST) {
-      throw IoError(fmt::format("cannot create directory {}: {}", p.string(),
-                                std::strerror(errno)));
-    }
-  }
-  return missing;
-}
 
 /// Removes what killed imports left in `dir_fd`: staging directories that
 /// no process holds locked. Best effort.
@@ -131,34 +106,18 @@ class NewFiles {
     if (m_stage_fd < 0) {
       make_stage(file);
     }
-    const int fd =
-        ::openat(m_stage_fd, name.c_str(),
-                 O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-      fail_write(file, errno);
-    }
-    m_files.push_back({name, std::move(text), 0, 0});
-    struct Closer {
-      int fd;
-      ~Closer() {
-        if (fd >= 0) {
-          ::close(fd);
-        }
-      }
-    } closer{fd};
-    set_mode(fd, file);
-    write_all(fd, m_files.back().text, file);
+    AtomicFile temp(file, file, m_dir / m_stage);
+    // 0600, or 0660 when the file could be given the share's group (a file
+    // in our own group is not widened: the group may be a large one).
+    temp.set_mode(m_group && temp.set_group(*m_group) ? 0660 : 0600);
+    temp.write(text);
+    temp.close();
     struct stat st {};
-    if (::fstat(fd, &st) != 0) {
+    if (::stat(temp.temp_path().c_str(), &st) != 0) {
       fail_write(file, errno);
     }
-    m_files.back().dev = st.st_dev;
-    m_files.back().ino = st.st_ino;
-    closer.fd = -1;
-    // NFS reports write errors on close.
-    if (::close(fd) != 0) {
-      fail_write(file, errno);
-    }
+    m_files.push_back(
+        {std::move(temp), name, std::move(text), st.st_dev, st.st_ino});
   }
 
   /// Makes the files durable, then visible: one sync of the file system,
@@ -185,6 +144,7 @@ class NewFiles {
 
  private:
   struct File {
+    AtomicFile temp;   // in the staging directory until published
     std::string name;  // final name in the directory
     std::string text;  // what was written
     dev_t dev;
@@ -215,14 +175,12 @@ class NewFiles {
   /// Returns the published files kept.
   std::vector<std::string> roll_back() {
     std::vector<std::string> kept;
-    for (std::size_t i = 0; i < m_files.size(); ++i) {
-      if (i >= m_renamed) {
-        ::unlinkat(m_stage_fd, m_files[i].name.c_str(), 0);
-      } else if (!remove_if_unchanged(m_files[i])) {
+    for (std::size_t i = 0; i < m_renamed; ++i) {
+      if (!remove_if_unchanged(m_files[i])) {
         kept.push_back((m_dir / m_files[i].name).string());
       }
     }
-    m_files.clear();
+    m_files.clear();  // removes the staged ones
     m_renamed = 0;
     m_committed = true;
     return kept;
@@ -262,22 +220,6 @@ class NewFiles {
     return same && ::unlinkat(m_fd, f.name.c_str(), 0) == 0;
   }
 
-  /// 0600, or 0660 when the file could be given the share's group (a file
-  /// in our own group is not widened: the group may be a large one).
-  void set_mode(int fd, const fs::path& file) const {
-    mode_t mode = 0600;
-    if (m_group) {
-      struct stat st {};
-      if (::fchown(fd, static_cast<uid_t>(-1), *m_group) == 0 ||
-          (::fstat(fd, &st) == 0 && st.st_gid == *m_group)) {
-        mode = 0660;
-      }
-    }
-    if (::fchmod(fd, mode) != 0) {
-      fail_write(file, errno);
-    }
-  }
-
   /// Every staged file's data and inode on disk: one `syncfs` instead
   /// of an `fsync` per file, which is what makes 10^5 files take seconds.
   void sync_contents() const {
@@ -288,7 +230,7 @@ class NewFiles {
       fail_write(m_dir, errno);
     }
     for (const File& f : m_files) {  // no syncfs: one fsync per file
-      const int fd = ::openat(m_stage_fd, f.name.c_str(), O_RDONLY | O_CLOEXEC);
+      const int fd = ::open(f.temp.temp_path().c_str(), O_RDONLY | O_CLOEXEC);
       const int rc = fd < 0 ? -1 : ::fsync(fd);
       const int err = errno;
       if (fd >= 0) {
@@ -300,25 +242,12 @@ class NewFiles {
     }
   }
 
-  void rename_into_place(const File& f) const {
-    int rc = ::renameat2(m_stage_fd, f.name.c_str(), m_fd, f.name.c_str(),
-                         RENAME_NOREPLACE);
-    if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
-      // No RENAME_NOREPLACE on this file system: a hard link fails just
-      // the same when the name exists.
-      rc = ::linkat(m_stage_fd, f.name.c_str(), m_fd, f.name.c_str(), 0);
-      if (rc == 0) {
-        ::unlinkat(m_stage_fd, f.name.c_str(), 0);
-      }
-    }
-    if (rc != 0 && errno == EEXIST) {
+  void rename_into_place(File& f) const {
+    if (!f.temp.publish_new()) {
       throw IoError(fmt::format(
           "cannot create {}: it appeared while importing (another rpx?); "
           "nothing was imported: run the import again",
           (m_dir / f.name).string()));
-    }
-    if (rc != 0) {
-      fail_write(m_dir / f.name, errno);
     }
   }
 
@@ -449,7 +378,8 @@ ImportPlan plan_import(const Roster& roster, const fs::path& dir,
 
 void execute_import(const ImportPlan& plan, const Roster& roster,
                     const StoreOptions& options) {
-  const std::vector<fs::path> made = make_directories(plan.dir);
+  // State files hold passport details: new directories are private.
+  const std::vector<fs::path> made = make_dirs(plan.dir, 0700);
   try {
     write_new_files(plan, roster, options);
   } catch (...) {

@@ -1,34 +1,24 @@
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <rpx/atomic_file.hpp>
 #include <rpx/errors.hpp>
+#include <rpx/file_lock.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/json_util.hpp>
 #include <rpx/store.hpp>
 #include <rpx/uuid.hpp>
-#include <thread>
-#include <vector>
 
 namespace rpx {
 
 namespace fs = std::filesystem;
-using namespace std::chrono_literals;
 
 namespace {
-
-/// mkstemp replaces these six characters with [A-Za-z0-9].
-constexpr std::string_view k_temp_suffix = "XXXXXX";
-/// Lock polling: start short so an uncontended wait costs little, back off
-/// so a long one does not spin.
-constexpr auto k_first_pause = 10ms;
-constexpr auto k_max_pause = 50ms;
 
 NoStateFile no_state_file(const fs::path& file) {
   return NoStateFile(fmt::format(
@@ -84,271 +74,24 @@ fs::path dir_of(const fs::path& file) {
   return dir.empty() ? fs::path(".") : dir;
 }
 
-fs::path lock_path_of(const fs::path& target) {
-  return fs::path(target.string() + ".lock");
-}
-
-std::string temp_prefix_of(const fs::path& target) {
-  return "." + target.filename().string() + ".tmp.";
-}
-
-/// Creates the missing directories of `dir` with mode 0700, whatever the
-/// umask (a state file holds a passport's story); existing ones are left
-/// alone, since the user chose their modes.
-void create_parents(const fs::path& dir) {
-  std::vector<fs::path> missing;
-  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) == 0 || errno != ENOENT) {
-      break;
-    }
-    missing.push_back(p);
-    if (p == p.parent_path()) {
-      break;
-    }
-  }
-  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir(it->c_str(), 0700) == 0) {
-      ::chmod(it->c_str(), 0700);
-    } else if (errno != EEXIST) {
-      throw IoError(fmt::format("cannot create directory {}: {}", it->string(),
-                                std::strerror(errno)));
-    }
-  }
-}
-
-/// An exclusive flock on `FILE.lock`, held for the object's lifetime. The
-/// lock file is never deleted: unlinking it would let a waiter lock a file
-/// that a newcomer can no longer see.
-class FileLock {
- public:
-  FileLock(const fs::path& file, const fs::path& target,
-           std::chrono::milliseconds wait)
-      : m_fd(open_lock_file(file, lock_path_of(target))) {
-    try {
-      acquire(file, wait);
-    } catch (...) {
-      ::close(m_fd);
-      throw;
-    }
-  }
-  ~FileLock() { ::close(m_fd); }  // closing releases the lock
-  FileLock(const FileLock&) = delete;
-  FileLock& operator=(const FileLock&) = delete;
-
- private:
-  static int open_lock_file(const fs::path& file, const fs::path& lock) {
-    // Read-write, since NFS emulates flock with fcntl locks, whose
-    // exclusive kind needs a writable descriptor; read-only when that is
-    // all we may have (a save will then report the real problem).
-    // O_NOFOLLOW: a symlink planted at FILE.lock must not make rpx create
-    // or lock a file elsewhere; O_NONBLOCK: a FIFO there must not hang it.
-    constexpr int k_flags = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
-    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | k_flags, 0600);
-    const int err = errno;
-    if (fd < 0 && (err == EACCES || err == EROFS)) {
-      fd = ::open(lock.c_str(), O_RDONLY | k_flags);
-    }
-    if (fd < 0 && err == ELOOP) {
-      throw IoError(fmt::format(
-          "cannot write {}: its lock file {} is a symbolic link; remove it",
-          file.string(), lock.string()));
-    }
-    if (fd < 0) {
-      // The first error: the fallback's ENOENT would hide why.
-      throw IoError(
-          fmt::format("cannot write {}: cannot open its lock file {}: {}",
-                      file.string(), lock.string(), std::strerror(err)));
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      throw IoError(fmt::format(
-          "cannot write {}: its lock file {} is not a regular file; remove it",
-          file.string(), lock.string()));
-    }
-    return fd;
-  }
-
-  void acquire(const fs::path& file, std::chrono::milliseconds wait) const {
-    const auto deadline = std::chrono::steady_clock::now() + wait;
-    std::chrono::milliseconds pause = k_first_pause;
-    for (;;) {
-      if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
-        return;
-      }
-      if (errno == EINTR) {
-        continue;
-      }
-      if (errno != EWOULDBLOCK) {
-        throw IoError(fmt::format("cannot lock {}: {}", file.string(),
-                                  std::strerror(errno)));
-      }
-      const auto now = std::chrono::steady_clock::now();
-      if (now >= deadline) {
-        throw LockTimeout(fmt::format(
-            "{} is locked by another rpx; try again (waited {} s)",
-            file.string(), static_cast<double>(wait.count()) / 1000));
-      }
-      std::this_thread::sleep_for(
-          std::min<std::chrono::steady_clock::duration>(pause, deadline - now));
-      pause = std::min(pause * 2, std::chrono::milliseconds(k_max_pause));
-    }
-  }
-
-  int m_fd;
-};
-
-/// True when `name` in `dir_fd` is a regular file that no process holds an
-/// flock on: a live save holds one on its temporary file, so a file of the
-/// pattern that can be locked is provably abandoned.
-bool abandoned(int dir_fd, const std::string& name) {
-  const int fd = ::openat(dir_fd, name.c_str(),
-                          O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    return false;
-  }
-  struct stat st {};
-  const bool free = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-                    ::flock(fd, LOCK_EX | LOCK_NB) == 0;
-  ::close(fd);
-  return free;
-}
-
-/// Removes leftovers of saves that crashed: `.NAME.tmp.XXXXXX` regular
-/// files that nobody holds locked. The caller holds the lock, and every
-/// save holds it, and an flock on its temporary file, while that file
-/// exists. Best effort: errors are ignored.
-void remove_stale_temps(const fs::path& target) {
-  const std::string prefix = temp_prefix_of(target);
-  const int dir_fd =
-      ::open(dir_of(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0) {
-    return;
-  }
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir_of(target), ec)) {
-    const std::string name = entry.path().filename().string();
-    const bool ours =
-        name.size() == prefix.size() + k_temp_suffix.size() &&
-        name.starts_with(prefix) &&
-        std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()),
-                    name.end(), [](char c) {
-                      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                             (c >= '0' && c <= '9');
-                    });
-    if (ours && abandoned(dir_fd, name)) {
-      ::unlinkat(dir_fd, name.c_str(), 0);
-    }
-  }
-  ::close(dir_fd);
-}
-
 enum class KeepMode { no, yes };
 
-/// A temporary file beside the target, removed unless it was renamed.
-class TempFile {
- public:
-  TempFile(const fs::path& file, const fs::path& target)
-      : m_path((dir_of(target) / temp_prefix_of(target)).string() +
-               std::string(k_temp_suffix)) {
-    // mkostemp opens with O_CREAT | O_EXCL: never an existing file, never
-    // through a symlink. The flock tells a clean-up that it is live.
-    m_fd = ::mkostemp(m_path.data(), O_CLOEXEC);
-    if (m_fd < 0) {
-      fail_write(file, errno);
-    }
-    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-      const int err = errno;
-      ::close(m_fd);
-      ::unlink(m_path.c_str());
-      fail_write(file, err);
-    }
-  }
-  ~TempFile() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-    if (!m_renamed) {
-      ::unlink(m_path.c_str());
-    }
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-
-  int fd() const noexcept { return m_fd; }
-  const std::string& path() const noexcept { return m_path; }
-  /// Closes the descriptor; returns errno, or 0 (NFS reports write errors
-  /// here).
-  int close() noexcept {
-    const int rc = ::close(m_fd);
-    m_fd = -1;
-    return rc == 0 ? 0 : errno;
-  }
-  void renamed() noexcept { m_renamed = true; }
-
- private:
-  std::string m_path;
-  int m_fd = -1;
-  bool m_renamed = false;
-};
-
-/// Gives the temporary file the target's owner, group and mode when the
-/// target exists and `keep` says so, else 0600 (never the umask's choice).
-void set_mode(const TempFile& temp, const fs::path& file,
-              const fs::path& target, KeepMode keep) {
-  mode_t mode = 0600;
-  struct stat old {};
-  if (keep == KeepMode::yes && ::stat(target.c_str(), &old) == 0) {
-    mode = old.st_mode & 07777;
-    struct stat now {};
-    if (::fstat(temp.fd(), &now) == 0 &&
-        (now.st_uid != old.st_uid || now.st_gid != old.st_gid)) {
-      // Owner only as root; the group whenever we belong to it. A failure
-      // leaves ours, which is still readable by us: not worth failing for.
-      if (::fchown(temp.fd(), old.st_uid, old.st_gid) != 0) {
-        [[maybe_unused]] const int ignored =
-            ::fchown(temp.fd(), static_cast<uid_t>(-1), old.st_gid);
-      }
-    }
-  }
-  // After fchown, which may clear set-id bits.
-  if (::fchmod(temp.fd(), mode) != 0) {
-    fail_write(file, errno);
-  }
-}
-
-void crash_if(CrashPoint chosen, CrashPoint here) {
-  if (chosen == here) {
-    ::_exit(99);
-  }
-}
-
 /// Replaces `target` by `text` so that it holds either the old or the new
-/// content whatever happens: temporary file, fsync, rename, directory
-/// fsync. `file` is the name the user gave, for messages. Removes what
-/// earlier saves that crashed left behind first, even for a new file: the
-/// crash may have been that of the very first save.
+/// content whatever happens (`AtomicFile`). `file` is the name the user
+/// gave, for messages. Removes what earlier saves that crashed left behind
+/// first, even for a new file: the crash may have been that of the very
+/// first save.
 void write_atomically(const fs::path& file, const fs::path& target,
                       std::string_view text, KeepMode keep, CrashPoint crash) {
-  remove_stale_temps(target);
-  TempFile temp(file, target);
-  set_mode(temp, file, target, keep);
-  write_all(temp.fd(), text, file);
-  crash_if(crash, CrashPoint::after_temp_write);
-  if (::fsync(temp.fd()) != 0) {
-    fail_write(file, errno);
+  AtomicFile::remove_abandoned(target);
+  AtomicFile out(target, file);
+  if (keep == KeepMode::yes) {
+    out.keep_owner_and_mode();
+  } else {
+    out.set_mode(0600);
   }
-  if (const int err = temp.close(); err != 0) {
-    fail_write(file, err);
-  }
-  crash_if(crash, CrashPoint::after_fsync);
-  if (::rename(temp.path().c_str(), target.c_str()) != 0) {
-    fail_write(file, errno);
-  }
-  temp.renamed();
-  crash_if(crash, CrashPoint::after_rename);
-  sync_directory(dir_of(target), file);
+  out.write(text);
+  out.commit(crash);
 }
 
 /// The text a save writes: indented, or compact when indented it would be
@@ -467,7 +210,8 @@ std::optional<StateStore::Backup> StateStore::create(StudentState state,
   const fs::path target = resolve_symlinks(m_file);
   check_target(m_file, target,
                overwrite == Overwrite::yes ? Need::write : Need::nothing);
-  create_parents(dir_of(target));
+  // A state file holds a passport's story: new directories are private.
+  make_dirs(dir_of(target), 0700);
   const FileLock lock(m_file, target, m_options.lock_wait);
   struct stat st {};
   const bool exists = ::lstat(target.c_str(), &st) == 0;

@@ -33,11 +33,6 @@ struct DayInfo {
   }
 };
 
-/// Replaces, year by year, the schedules in `base` with those in `top`.
-/// The result is sorted by year.
-std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
-                                 std::vector<HolidayYear> top);
-
 /// A working-day calendar built from holiday tables.
 ///
 /// Coverage: a date in calendar year Y is decided by the notice of Y and, for

@@ -1,36 +1,19 @@
-// China's holiday schedules and what they decide about days, as plain
-// values: what results carry and renderers read. The calendar that computes
-// them is calendar.hpp.
+// What China's holiday schedules decide about days, as plain values: what
+// results carry and renderers read. The schedules themselves, and where
+// each came from, are holidays.hpp; the calendar that computes these is
+// calendar.hpp.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <rpx/dates.hpp>
+#include <rpx/holidays.hpp>
 #include <rpx/text.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rpx {
-
-/// One holiday of a notice: an unbroken run of days off and the weekend days
-/// declared working days to make up for it (调休).
-struct Holiday {
-  Text name;
-  Date first_off;
-  Date last_off;
-  std::vector<Date> workdays;
-  /// Provisional schedules only: the days off and worked days that are the
-  /// model's guess of the State Council's arrangement, not fixed by law.
-  std::vector<Date> assumed;
-
-  bool operator==(const Holiday&) const = default;
-};
-
-/// Where a year's schedule came from; later layers replace earlier ones
-/// year by year (docs/cli.md, "Files"). `provisional` is the model's schedule
-/// for a year with no official table (provisional.hpp).
-enum class Origin : std::uint8_t { bundled, system, user, file, provisional };
 
 /// What decided a day: an official table, the provisional model, or nothing
 /// (Monday–Friday). Declared weakest first, so the weakest of several is
@@ -39,18 +22,6 @@ enum class Basis : std::uint8_t { weekdays, provisional, official };
 
 /// "weekdays", "provisional", "official" (the JSON `calendar_basis`).
 std::string_view basis_name(Basis b) noexcept;
-
-/// The schedule published by one State Council notice. Its days may fall in
-/// the neighbouring calendar year (the New Year break can start in December).
-struct HolidayYear {
-  int year = 0;
-  std::string notice;  // the notice's title, e.g. 国务院办公厅关于2026年...
-  std::vector<Holiday> holidays;
-  Origin origin = Origin::bundled;
-  std::string path;  // file it was read from; "" for bundled data
-
-  bool operator==(const HolidayYear&) const = default;
-};
 
 enum class DayKind : std::uint8_t {
   workday,           // Monday–Friday, not a holiday

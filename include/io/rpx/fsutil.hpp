@@ -1,6 +1,8 @@
-// Small file-system helpers for reading data files (not state files: those
-// belong to store).
+// Small file-system helpers: reading files, making directories, naming
+// write errors. Writing a file is `AtomicFile`'s (atomic_file.hpp).
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstddef>
 #include <filesystem>
@@ -34,11 +36,6 @@ std::vector<std::filesystem::path> json_files_in(
 /// Throws `IoError` "cannot write `file`: strerror(`err`)".
 [[noreturn]] void fail_write(const std::filesystem::path& file, int err);
 
-/// Writes all of `text` to `fd` (retrying short writes and EINTR); a failure
-/// is `fail_write(file, errno)`.
-void write_all(int fd, std::string_view text,
-               const std::filesystem::path& file);
-
 /// Flushes directory `dir` (a rename or a new entry in it) to disk; "" means
 /// the current directory. A directory rpx cannot open (write-only) or a file
 /// system that cannot sync directories (EINVAL) is passed over: the entries
@@ -46,11 +43,14 @@ void write_all(int fd, std::string_view text,
 void sync_directory(const std::filesystem::path& dir,
                     const std::filesystem::path& named);
 
-/// Replaces (or creates) `file` with `text`, mode `mode`, so that it holds
-/// either the old content or the new one whatever happens: a temporary file
-/// beside it, fsync, rename, directory fsync. The temporary file is removed
-/// on failure. Throws `IoError` naming `file`.
-void replace_file_atomically(const std::filesystem::path& file,
-                             std::string_view text, unsigned mode);
+/// Makes `dir` and its missing parents with mode `mode` exactly, whatever
+/// the umask; existing ones are left alone, since their modes were chosen.
+/// Returns the directories made, outermost first. Throws `IoError` "cannot
+/// create directory DIR: reason".
+std::vector<std::filesystem::path> make_dirs(const std::filesystem::path& dir,
+                                             mode_t mode);
+
+/// `mode` less the process's umask: what `open` or `mkdir` would give.
+mode_t umask_mode(mode_t mode);
 
 }  // namespace rpx

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <rpx/atomic_file.hpp>
 #include <rpx/state.hpp>
 #include <string>
 
@@ -18,10 +19,6 @@ std::filesystem::path default_state_path(std::string_view xdg_data_home,
                                          std::string_view home);
 
 enum class Overwrite { no, yes };
-
-/// Test-only crash points (docs/reliability.md): the process `_exit`s at
-/// the chosen moment of a save.
-enum class CrashPoint { none, after_temp_write, after_fsync, after_rename };
 
 struct StoreOptions {
   /// How long to wait for another rpx's lock before `LockTimeout`.
