@@ -39,21 +39,32 @@ Position position_of(std::string_view text, std::size_t offset) {
   throw DataError(fmt::format("{}:{}:{}: {}", name, p.line, p.col, reason));
 }
 
+/// Calls `visit(i)` for each byte of `text` outside JSON strings; `visit`
+/// returns the offset to go on from (`i + 1`, or further when it consumed
+/// more), or `text.size()` to stop.
+template <class Visit>
+void outside_strings(std::string_view text, Visit&& visit) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (in_string) {
+      i += c == '\\' ? 2 : 1;
+      in_string = c != '"';
+    } else if (c == '"') {
+      in_string = true;
+      ++i;
+    } else {
+      i = visit(i);
+    }
+  }
+}
+
 /// Refuses nesting deeper than k_max_depth before the parser recurses.
 void check_depth(std::string_view text, const std::string& name) {
   int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  outside_strings(text, [&](std::size_t i) {
     const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
+    if (c == '[' || c == '{') {
       if (++depth > k_max_depth) {
         fail_at(name, text, i,
                 fmt::format("nested deeper than {} levels", k_max_depth));
@@ -61,7 +72,8 @@ void check_depth(std::string_view text, const std::string& name) {
     } else if (c == ']' || c == '}') {
       --depth;
     }
-  }
+    return i + 1;
+  });
 }
 
 /// nlohmann's message without its "[json.exception...] parse error at line
@@ -81,32 +93,26 @@ std::string reason_of(const nlohmann::json::parse_error& e) {
 /// double. nlohmann reports such a number (out_of_range 406) without its
 /// position; it is the first, since parsing stops there.
 std::size_t first_overflowing_number(std::string_view text) {
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t found = 0;
+  outside_strings(text, [&](std::size_t i) {
     const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      std::size_t end = i + 1;
-      while (end < text.size() &&
-             std::string_view("0123456789.eE+-").find(text[end]) !=
-                 std::string_view::npos) {
-        ++end;
-      }
-      const std::string number(text.substr(i, end - i));
-      if (std::isinf(std::strtod(number.c_str(), nullptr))) {
-        return i;
-      }
-      i = end - 1;
+    if (c != '-' && (c < '0' || c > '9')) {
+      return i + 1;
     }
-  }
-  return 0;
+    std::size_t end = i + 1;
+    while (end < text.size() &&
+           std::string_view("0123456789.eE+-").find(text[end]) !=
+               std::string_view::npos) {
+      ++end;
+    }
+    const std::string number(text.substr(i, end - i));
+    if (std::isinf(std::strtod(number.c_str(), nullptr))) {
+      found = i;
+      return text.size();
+    }
+    return end;
+  });
+  return found;
 }
 
 /// Refuses a member name that appears twice in one object, naming its
