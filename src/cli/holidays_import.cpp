@@ -2,14 +2,11 @@
 // rpx's JSON) into a holiday table, written with -o or installed where
 // every later run finds it, and what that changes (docs/holidays.md).
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <rpx/atomic_file.hpp>
 #include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
@@ -17,6 +14,7 @@
 #include <rpx/holiday_import.hpp>
 #include <rpx/holidays.hpp>
 #include <rpx/json_util.hpp>
+#include <rpx/render_holiday_import.hpp>
 #include <set>
 
 #include "commands.hpp"
@@ -27,9 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace ex = rpx::exit_status;
-
-/// Readable by everyone: the system table is for cron jobs and every user.
-constexpr mode_t k_table_mode = 0644;
 
 struct ImportArgs {
   std::vector<std::string> sources;
@@ -98,57 +93,23 @@ std::vector<Write> install_plan(const fs::path& dir, Origin layer,
   return out;
 }
 
-void write_table(const Write& w) {
-  // Directories as `mkdir -p` would make them: tables are for every user.
-  make_dirs(w.file.parent_path(), umask_mode(0777));
-  AtomicFile out(w.file, w.file);
-  out.set_mode(k_table_mode);
-  out.write(format_holiday_table(w.years));
-  out.commit();
-}
-
-std::string status_word(const DayInfo& d) {
-  return d.is_workday() ? "workday" : "day off";
-}
-
-std::string holiday_of(const DayInfo& before, const DayInfo& after) {
-  const DayInfo& d = after.holiday != nullptr ? after : before;
-  return d.holiday != nullptr ? fmt::format(" ({})", d.holiday->name.en())
-                              : std::string();
-}
-
-/// A student whose dates move with the new schedule.
-struct Moved {
-  std::string file;
-  std::string student_id;
-  std::string name;
-  Date last_before;
-  Date last_after;
-  std::optional<Date> ready_before;
-  std::optional<Date> ready_after;
-};
-
 /// The ready estimate: from the progress note once filed, else if filed on
 /// the last office day (or the first workday from today).
 std::optional<Date> ready_of(const Assessment& a) {
   return a.ready_estimate ? a.ready_estimate : a.ready_if_filed;
 }
 
-struct Affected {
-  std::size_t checked = 0;  // students assessed under both calendars
-  std::vector<Moved> moved;
-  std::vector<BatchError> errors;
-};
-
-Affected affected(Context& ctx, const std::vector<std::string>& paths,
-                  const WorkCalendar& before, const WorkCalendar& after) {
-  Affected out;
+/// Assesses the students under `paths` with both calendars: whose last
+/// office day or ready estimate moves, into `r`.
+void affected(Context& ctx, const std::vector<std::string>& paths,
+              const WorkCalendar& before, const WorkCalendar& after,
+              ImportReport& r) {
   if (paths.empty()) {
-    return out;
+    return;
   }
   std::map<std::string, Assessment> old;
   const BatchContext old_ctx{ctx.rules(), before, ctx.today(), {}};
-  out.errors =
+  r.errors =
       for_each_student(paths, old_ctx,
                        [&](const std::string& file, const StudentState&,
                            const Assessment& a) { old.emplace(file, a); });
@@ -161,127 +122,29 @@ Affected affected(Context& ctx, const std::vector<std::string>& paths,
           return;
         }
         const Assessment& o = it->second;
-        ++out.checked;
+        ++r.checked;
         if (o.deadline.last_office_day != a.deadline.last_office_day ||
             ready_of(o) != ready_of(a)) {
-          out.moved.push_back(
+          r.moved.push_back(
               {file, s.student_id, s.name, o.deadline.last_office_day,
                a.deadline.last_office_day, ready_of(o), ready_of(a)});
         }
       });
-  std::sort(out.moved.begin(), out.moved.end(),
-            [](const Moved& a, const Moved& b) { return a.file < b.file; });
-  return out;
+  std::sort(r.moved.begin(), r.moved.end(),
+            [](const MovedStudent& a, const MovedStudent& b) {
+              return a.file < b.file;
+            });
 }
 
-std::string optional_date(const std::optional<Date>& d) {
-  return d ? format_date(*d) : "none";
-}
-
-struct Report {
-  std::vector<HolidayYear> years;
-  std::vector<std::string> written;
-  bool dry_run = false;
-  std::vector<Date> changed;
-  Affected students;
-};
-
-std::string report_text(const Report& r, const WorkCalendar& before,
-                        const WorkCalendar& after) {
-  std::string out;
-  for (const HolidayYear& y : r.years) {
-    out += fmt::format("Read {}: {} ({} holidays)\n", y.year, y.notice,
-                       y.holidays.size());
-  }
-  for (const std::string& w : r.written) {
-    out += fmt::format("{} {}\n", r.dry_run ? "Would write" : "Wrote", w);
-  }
-  if (r.written.empty()) {
-    out += "Nothing written (give -o FILE or --install)\n";
-  }
-  if (r.changed.empty()) {
-    out += "\nNo day changes from workday to day off or back.\n";
-  } else {
-    out += fmt::format("\n{} days change from what rpx used before:\n",
-                       r.changed.size());
-  }
-  for (Date d : r.changed) {
-    const DayInfo b = before.day(d);
-    const DayInfo a = after.day(d);
-    out +=
-        fmt::format("  {:<9} {}  {} → {}{}\n", weekday_name(d), format_date(d),
-                    status_word(b), status_word(a), holiday_of(b, a));
-  }
-  if (!r.students.moved.empty()) {
-    out += fmt::format("\n{} of {} students' dates move:\n",
-                       r.students.moved.size(), r.students.checked);
-  } else if (r.students.checked != 0) {
-    out += fmt::format("\nNo date moves for the {} students checked.\n",
-                       r.students.checked);
-  }
-  for (const Moved& m : r.students.moved) {
-    out += fmt::format("  {} ({}{}{})\n", m.file, m.student_id,
-                       m.name.empty() ? "" : " ", m.name);
-    if (m.last_before != m.last_after) {
-      out += fmt::format("    last office day  {} → {}\n",
-                         format_date(m.last_before), format_date(m.last_after));
-    }
-    if (m.ready_before != m.ready_after) {
-      out += fmt::format("    ready estimate   {} → {}\n",
-                         optional_date(m.ready_before),
-                         optional_date(m.ready_after));
-    }
-  }
-  for (const BatchError& e : r.students.errors) {
-    out += fmt::format("  cannot assess {}: {}\n", e.file, e.error);
-  }
-  return out;
-}
-
-nlohmann::ordered_json json_date(const std::optional<Date>& d) {
-  return d ? nlohmann::ordered_json(format_date(*d))
-           : nlohmann::ordered_json(nullptr);
-}
-
-std::string report_json(const Report& r, const WorkCalendar& before,
-                        const WorkCalendar& after) {
-  nlohmann::ordered_json j;
-  j["table"] = nlohmann::ordered_json::parse(format_holiday_table(r.years));
-  j["written"] = r.dry_run ? std::vector<std::string>() : r.written;
-  j["dry_run"] = r.dry_run;
-  auto changed = nlohmann::ordered_json::array();
-  for (Date d : r.changed) {
-    const DayInfo b = before.day(d);
-    const DayInfo a = after.day(d);
-    const DayInfo& h = a.holiday != nullptr ? a : b;
-    changed.push_back(
-        {{"date", format_date(d)},
-         {"before", b.is_workday() ? "work" : "off"},
-         {"after", a.is_workday() ? "work" : "off"},
-         {"holiday", h.holiday != nullptr
-                         ? nlohmann::ordered_json(h.holiday->name.en())
-                         : nlohmann::ordered_json(nullptr)}});
-  }
-  j["changed"] = changed;
-  auto students = nlohmann::ordered_json::array();
-  for (const Moved& m : r.students.moved) {
-    students.push_back({{"file", m.file},
-                        {"student_id", m.student_id},
-                        {"name", m.name},
-                        {"last_office_day",
-                         {{"before", format_date(m.last_before)},
-                          {"after", format_date(m.last_after)}}},
-                        {"ready_estimate",
-                         {{"before", json_date(m.ready_before)},
-                          {"after", json_date(m.ready_after)}}}});
-  }
-  j["students"] = students;
-  auto errors = nlohmann::ordered_json::array();
-  for (const BatchError& e : r.students.errors) {
-    errors.push_back({{"file", e.file}, {"error", e.error}});
-  }
-  j["errors"] = errors;
-  return j.dump(2) + "\n";
+/// The day `d` as the two calendars decide it.
+ChangedDay changed_day(const WorkCalendar& before, const WorkCalendar& after,
+                       Date d) {
+  const DayInfo b = before.day(d);
+  const DayInfo a = after.day(d);
+  const DayInfo& h = a.holiday != nullptr ? a : b;
+  return {d, b.is_workday(), a.is_workday(),
+          h.holiday != nullptr ? std::optional<Text>(h.holiday->name)
+                               : std::nullopt};
 }
 
 std::vector<ImportedYear> read_imports(
@@ -310,7 +173,7 @@ int run_import(Context& ctx, const ImportArgs& a) {
   const Target target = target_of(a);
   const std::vector<ImportedYear> imports = read_imports(a.sources);
   const WorkCalendar& before = ctx.calendar();
-  Report r;
+  ImportReport r;
   r.years = merge_imports(imports, before.years());
   // The merged years pass the checks every table loaded later will.
   const std::string name = target == Target::file ? a.output : "import";
@@ -334,12 +197,14 @@ int run_import(Context& ctx, const ImportArgs& a) {
   }
   const WorkCalendar after = ctx.calendar_with(installed, layer);
 
-  r.changed = changes(before, after, r.years);
-  r.students = affected(ctx, a.check, before, after);
+  for (Date d : changes(before, after, r.years)) {
+    r.changed.push_back(changed_day(before, after, d));
+  }
+  affected(ctx, a.check, before, after, r);
   r.dry_run = a.dry_run;
   for (const Write& w : writes) {
     if (!a.dry_run) {
-      write_table(w);
+      write_holiday_table(w.file, w.years);
     }
     r.written.push_back(w.file.string());
   }
@@ -347,11 +212,12 @@ int run_import(Context& ctx, const ImportArgs& a) {
   if (a.format == "tsv") {
     fmt::print("{}", format_holiday_tsv(r.years));
   } else if (a.format == "json") {
-    fmt::print("{}", report_json(r, before, after));
+    r.table = format_holiday_table(r.years);
+    fmt::print("{}", render_import_report_json(r));
   } else {
-    fmt::print("{}", report_text(r, before, after));
+    fmt::print("{}", render_import_report_text(r));
   }
-  return r.students.errors.empty() ? ex::k_ok : ex::k_bad_input;
+  return r.errors.empty() ? ex::k_ok : ex::k_bad_input;
 }
 
 }  // namespace

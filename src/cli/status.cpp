@@ -36,16 +36,7 @@ Date on_date(Context& ctx, const std::string& on, std::string_view what) {
 }
 
 std::string deadline_summary(Context& ctx, const StudentState& state) {
-  const Assessment a = assess_student(ctx, state);
-  std::string out = fmt::format(
-      "Last office day {} ({}); permit expires {}.\n",
-      format_weekday_date(a.deadline.last_office_day),
-      relative_days(a.days_to_deadline),
-      format_weekday_date(a.deadline.expiry));
-  for (const std::string& w : assessment_warnings(a)) {
-    out += fmt::format("warning: {}\n", w);
-  }
-  return out;
+  return render_deadline_summary(assess_student(ctx, state));
 }
 
 namespace {

@@ -1,7 +1,10 @@
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <map>
+#include <rpx/atomic_file.hpp>
 #include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
 #include <rpx/holiday_import.hpp>
 #include <rpx/holidays.hpp>
 #include <rpx/json_util.hpp>
@@ -234,6 +237,16 @@ std::vector<Date> changed_days(const WorkCalendar& before,
     }
   }
   return out;
+}
+
+void write_holiday_table(const std::filesystem::path& file,
+                         const std::vector<HolidayYear>& years) {
+  constexpr mode_t k_table_mode = 0644;
+  make_dirs(file.parent_path(), umask_mode(0777));
+  AtomicFile out(file, file);
+  out.set_mode(k_table_mode);
+  out.write(format_holiday_table(years));
+  out.commit();
 }
 
 }  // namespace rpx

@@ -174,4 +174,15 @@ std::string render_deadline_json(const Deadline& dl, const Rules& rules) {
   return j.dump(2) + "\n";
 }
 
+std::string render_deadline_summary(const Assessment& a) {
+  std::string out = fmt::format("Last office day {} ({}); permit expires {}.\n",
+                                format_weekday_date(a.deadline.last_office_day),
+                                relative_days(a.days_to_deadline),
+                                format_weekday_date(a.deadline.expiry));
+  for (const std::string& w : assessment_warnings(a)) {
+    out += fmt::format("warning: {}\n", w);
+  }
+  return out;
+}
+
 }  // namespace rpx

@@ -3,6 +3,7 @@
 // table, and telling which days change (docs/holidays.md, "Importing").
 #pragma once
 
+#include <filesystem>
 #include <rpx/calendar.hpp>
 #include <rpx/notice.hpp>
 #include <string>
@@ -37,6 +38,12 @@ std::vector<HolidayYear> merge_imports(const std::vector<ImportedYear>& imports,
 /// The years as a table in rpx's format (docs/holidays.md), one holiday
 /// per line like the bundled files.
 std::string format_holiday_table(const std::vector<HolidayYear>& years);
+
+/// Writes the years' table to `file` (through `AtomicFile`), readable by
+/// everyone (0644): installed tables serve cron jobs and every user. Makes
+/// the missing directories as `mkdir -p` would.
+void write_holiday_table(const std::filesystem::path& file,
+                         const std::vector<HolidayYear>& years);
 
 /// `date<TAB>off|work<TAB>holiday_en<TAB>holiday_zh` rows sorted by date,
 /// the shape of data/reference/china-holidays.tsv (without its header).

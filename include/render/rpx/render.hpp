@@ -86,4 +86,9 @@ std::string render_student_json(const std::string& file,
                                 const Assessment& assessment, Date today,
                                 int indent);
 
+/// The two lines after a change to the permit's dates (`init`, `set
+/// expiry`, a step done): the last office day and the expiry, then each
+/// warning.
+std::string render_deadline_summary(const Assessment& a);
+
 }  // namespace rpx
