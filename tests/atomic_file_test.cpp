@@ -14,6 +14,7 @@
 
 namespace {
 
+using rpx::test::slurp;
 namespace fs = std::filesystem;
 using rpx::AtomicFile;
 using rpx::test::ScopedTempDir;
@@ -25,13 +26,6 @@ std::set<std::string> names_in(const fs::path& dir) {
     out.insert(e.path().filename().string());
   }
   return out;
-}
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 unsigned mode_of(const fs::path& p) {

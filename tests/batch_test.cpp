@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "temp_dir.hpp"
-#include "unprivileged.hpp"
 #include "test_data.hpp"
+#include "unprivileged.hpp"
 
 namespace {
 

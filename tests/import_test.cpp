@@ -16,23 +16,17 @@
 #include <vector>
 
 #include "temp_dir.hpp"
+#include "test_data.hpp"
 
 namespace {
 
+using rpx::test::day;
+using rpx::test::slurp;
 namespace fs = std::filesystem;
 using rpx::ImportAction;
 using rpx::UpdateExisting;
 using rpx::test::ScopedTempDir;
 using rpx::test::ScopedUmask;
-
-rpx::Date day(const char* text) { return *rpx::parse_date(text); }
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 struct stat stat_of(const fs::path& p) {
   struct stat st {};

@@ -20,7 +20,7 @@ using rpx::WorkCalendar;
 using rpx::Workdays;
 using rpx::test::ymd;
 
-std::string iso(Date d) { return rpx::format_date(d); }
+using rpx::test::iso;
 
 const rpx::HolidayModel& model() { return rpx::bundled_holiday_model(); }
 

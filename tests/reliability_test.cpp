@@ -21,6 +21,7 @@
 
 namespace {
 
+using rpx::test::entries_in;
 namespace fs = std::filesystem;
 
 /// The message `json_util::parse` throws for `text`, or "" when it parses.
@@ -38,14 +39,6 @@ rpx::StudentState kim() {
   s.uuid = "u";
   s.current.expiry = *rpx::parse_date("2027-01-20");
   return s;
-}
-
-std::size_t entries_in(const fs::path& dir) {
-  std::size_t n = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) {
-    ++n;
-  }
-  return n;
 }
 
 // Found by tests/reliability/bad_input.py: nlohmann reports a number too

@@ -3,13 +3,14 @@
 #include <rpx/roster.hpp>
 #include <string>
 
+#include "test_data.hpp"
+
 namespace {
 
 using rpx::parse_roster;
 using rpx::Roster;
 using rpx::RosterError;
-
-rpx::Date day(const char* text) { return *rpx::parse_date(text); }
+using rpx::test::day;
 
 /// The errors of `text` as "LINE: reason" lines, for compact expectations.
 std::string errors_of(std::string_view text) {

@@ -18,10 +18,15 @@
 #include <vector>
 
 #include "temp_dir.hpp"
+#include "test_data.hpp"
 #include "unprivileged.hpp"
 
 namespace {
 
+using rpx::test::day;
+using rpx::test::slurp;
+using rpx::test::spit;
+using rpx::test::temp_files_in;
 namespace fs = std::filesystem;
 using rpx::test::ScopedTempDir;
 using rpx::test::ScopedUmask;
@@ -29,8 +34,6 @@ using namespace std::chrono_literals;
 using rpx::Overwrite;
 using rpx::StateStore;
 using rpx::StudentState;
-
-rpx::Date day(const char* text) { return *rpx::parse_date(text); }
 
 StudentState kim() {
   StudentState s;
@@ -41,32 +44,10 @@ StudentState kim() {
   return s;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 mode_t mode_of(const fs::path& p) {
   struct stat st {};
   EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
   return st.st_mode & 07777;
-}
-
-/// The names in `dir` that look like our temporary files.
-std::vector<std::string> temp_files_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().filename().string().find(".tmp.") != std::string::npos) {
-      out.push_back(e.path().filename().string());
-    }
-  }
-  return out;
 }
 
 /// Runs `body` in a child process and returns its exit status (for crash

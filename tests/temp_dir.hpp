@@ -1,5 +1,6 @@
 // Scoped test fixtures for tests that touch the file system (as ninja's
-// ScopedTempDir): a fresh directory removed at the end, and a umask.
+// ScopedTempDir): a fresh directory removed at the end, a umask, and the
+// small file helpers the tests share.
 #pragma once
 
 #include <stdlib.h>
@@ -8,8 +9,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace rpx::test {
 
@@ -56,6 +59,41 @@ class ScopedTempDir {
  private:
   std::filesystem::path m_path;
 };
+
+/// The bytes of `file` ("" when it cannot be read).
+inline std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+/// Writes `text` to `file`, replacing it.
+inline void spit(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+/// How many entries `dir` holds.
+inline std::size_t entries_in(const std::filesystem::path& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e :
+       std::filesystem::directory_iterator(dir)) {
+    ++n;
+  }
+  return n;
+}
+
+/// The names in `dir` that look like rpx's temporary files (`.NAME.tmp.*`).
+inline std::vector<std::string> temp_files_in(
+    const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().filename().string().find(".tmp.") != std::string::npos) {
+      out.push_back(e.path().filename().string());
+    }
+  }
+  return out;
+}
 
 /// Sets the umask for one scope.
 class ScopedUmask {
