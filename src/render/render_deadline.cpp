@@ -76,23 +76,6 @@ std::string last_office_day_qualifier(const Deadline& dl) {
   return "";
 }
 
-std::string_view phase_colour(Phase p) noexcept {
-  switch (p) {
-    case Phase::expired:
-    case Phase::overdue:
-      return "1;31";
-    case Phase::due:
-      return "1;33";
-    case Phase::ready:
-    case Phase::collected:
-      return "32";
-    case Phase::processing:
-    case Phase::upcoming:
-      break;
-  }
-  return "36";
-}
-
 }  // namespace render_detail
 
 std::string relative_days(int n) {

@@ -18,8 +18,5 @@ std::string moved_explanation(const Deadline& deadline,
 /// itself" or "".
 std::string last_office_day_qualifier(const Deadline& deadline);
 
-/// The ANSI SGR code a phase is painted in: red for expired and overdue,
-/// yellow for due, green for ready and collected, cyan otherwise.
-std::string_view phase_colour(Phase p) noexcept;
 
 }  // namespace rpx::render_detail
