@@ -116,7 +116,7 @@ TEST(AtomicFile, RemoveAbandonedRemovesOnlyItsTargetsUnlockedTemps) {
   dir.write(".s.json.tmp.AbC123", "stale");
   dir.write(".t.json.tmp.AbC123", "another file's");
   dir.write(".s.json.tmp.abc", "not the pattern");
-  AtomicFile live(dir.path() / "s.json", "s.json");
+  AtomicFile live(dir.path() / "s.json", "s.json", {}, rpx::TempLock::held);
   AtomicFile::remove_abandoned(dir.path() / "s.json");
   EXPECT_EQ(
       names_in(dir.path()),

@@ -207,7 +207,7 @@ TEST(FindStateFiles, UnreadableDirectoryIsAnError) {
   dir.write("d/a.json", "{}");
   dir.write("d/locked/b.json", "{}");
   rpx::test::as_unprivileged(dir.path(), [&] {
-    ::chmod((dir.path() / "d/locked").c_str(), 0);
+    ASSERT_EQ(::chmod((dir.path() / "d/locked").c_str(), 0), 0);
     const rpx::FoundFiles found =
         rpx::find_state_files({(dir.path() / "d").string()});
     EXPECT_EQ(found.files.size(), 1U);

@@ -119,7 +119,7 @@ TEST(StateStoreFaults, AReadOnlyFileIsNeverReplaced) {
   rpx::StateStore(file).create(kim(), rpx::Overwrite::no);
   fs::remove(dir.path() / "state.json.lock");
   rpx::test::as_unprivileged(dir.path(), [&] {
-    ::chmod(file.c_str(), 0400);
+    ASSERT_EQ(::chmod(file.c_str(), 0400), 0);
     const rpx::StudentState before = rpx::StateStore(file).load();
     try {
       rpx::StateStore(file).update([](rpx::StudentState& s) { s.name = "x"; });

@@ -483,7 +483,7 @@ TEST_F(StateStoreTest, WriteErrorNamesTheFileAndKeepsTheOld) {
 TEST_F(StateStoreTest, UnreadableFileIsAnIoError) {
   make();
   rpx::test::as_unprivileged(m_dir.path(), [&] {
-    ::chmod(file().c_str(), 0);
+    ASSERT_EQ(::chmod(file().c_str(), 0), 0);
     try {
       store().load();
       FAIL() << "no IoError";
@@ -498,7 +498,7 @@ TEST_F(StateStoreTest, ReadOnlyDirectoryIsAnIoErrorAndKeepsTheFile) {
   make();
   const std::string before = slurp(file());
   rpx::test::as_unprivileged(m_dir.path(), [&] {
-    ::chmod(m_dir.path().c_str(), 0500);
+    ASSERT_EQ(::chmod(m_dir.path().c_str(), 0500), 0);
     try {
       store().update([](StudentState& s) { s.name = "x"; });
       FAIL() << "no IoError";

@@ -60,7 +60,8 @@ bool abandoned(int dir_fd, const std::string& name) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(fs::path target, fs::path name, const fs::path& temp_dir)
+AtomicFile::AtomicFile(fs::path target, fs::path name, const fs::path& temp_dir,
+                       TempLock lock)
     : m_target(std::move(target)),
       m_name(std::move(name)),
       m_temp(((temp_dir.empty() ? dir_of(m_target) : temp_dir) /
@@ -68,12 +69,13 @@ AtomicFile::AtomicFile(fs::path target, fs::path name, const fs::path& temp_dir)
                  .string() +
              std::string(k_temp_suffix)) {
   // mkostemp opens with O_CREAT | O_EXCL: never an existing file, never
-  // through a symlink. The flock tells a clean-up that it is live.
+  // through a symlink. A state save's flock tells a clean-up that it is
+  // live.
   m_fd = ::mkostemp(m_temp.data(), O_CLOEXEC);
   if (m_fd < 0) {
     fail_write(m_name, errno);
   }
-  if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+  if (lock == TempLock::held && ::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
     ::close(m_fd);
     ::unlink(m_temp.c_str());

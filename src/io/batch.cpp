@@ -125,9 +125,9 @@ Loaded load(const std::string& file, const BatchContext& context) {
   } catch (const NoStateFile&) {
     // Gone since the walk: its message would tell staff to run init.
     out.error = BatchError{file, cannot_read(file, ENOENT)};
-  } catch (const DataError& e) {
-    out.error = BatchError{file, e.what()};
-  } catch (const IoError& e) {
+  } catch (const Error& e) {
+    // DataError and IoError name the file and the place; any other error
+    // of one file must not end the batch either.
     out.error = BatchError{file, e.what()};
   }
   return out;

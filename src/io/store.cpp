@@ -84,7 +84,7 @@ enum class KeepMode { no, yes };
 void write_atomically(const fs::path& file, const fs::path& target,
                       std::string_view text, KeepMode keep, CrashPoint crash) {
   AtomicFile::remove_abandoned(target);
-  AtomicFile out(target, file);
+  AtomicFile out(target, file, {}, TempLock::held);
   if (keep == KeepMode::yes) {
     out.keep_owner_and_mode();
   } else {

@@ -5,7 +5,7 @@
 
 Exit 0 when all is well; otherwise 1, with one line on stderr per problem.
 The unwritable-directory case runs as `nobody` (via setpriv) when started
-as root, since root writes anywhere; it is skipped when that is impossible.
+as root, since root writes anywhere; a root run without setpriv fails.
 """
 
 import os
@@ -157,6 +157,8 @@ def group_share(ws):
 
 def unwritable(ws):
     if not can_run_as_nobody():
+        expect("unwritable: setpriv is needed to test as uid 65534 under root",
+               False)
         return
     tmp = ws.path
     locked = os.path.join(tmp, "locked")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The layers hold (docs/architecture.md): a layer's public headers compile
-# with its include path, and a header of a layer that must not be seen does
-# not even resolve. Each layer's include path comes from its
+# with its include path, a header of a layer that must not be seen does not
+# even resolve, and no renderer names the calendar. Each layer's include path comes from its
 # CMake target, so this checks the build's own rules.
 #
 #   check.sh CXX SOURCE_DIR CORE_DIRS IO_DIRS RENDER_DIRS
@@ -40,12 +40,21 @@ for layer in core io render; do
       name=rpx/$(basename "$h")
       printf '#include <%s>\n' "$name" >"$work/t.cpp"
       "$cxx" -std=c++20 -fsyntax-only "${flags[@]}" "$work/t.cpp" 2>"$work/err"
-      if ! grep -q "$name: No such file or directory" "$work/err"; then
+      # g++: "rpx/x.hpp: No such file or directory"; clang: "'rpx/x.hpp'
+      # file not found".
+      if ! grep -Eq "$name: No such file or directory|'$name' file not found" \
+        "$work/err"; then
         echo "$layer can include <$name> of $other"
         fail=1
       fi
     done
   done
 done
+# Render words facts; it never asks the calendar (docs/architecture.md).
+if grep -rlw -e WorkCalendar -e 'rpx/calendar.hpp' "$src/src/render" \
+  "$src/include/render"; then
+  echo "render uses the calendar (the files above)"
+  fail=1
+fi
 [ $fail = 0 ] && echo "layers hold: core sees only core; io and render see core and themselves"
 exit $fail

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,13 +16,17 @@ namespace rpx {
 /// the chosen moment of `AtomicFile::commit`.
 enum class CrashPoint { none, after_temp_write, after_fsync, after_rename };
 
+/// Whether a temporary file holds an flock while it is open. State saves
+/// do, so that `remove_abandoned` can tell a live one from a crashed save's;
+/// other writers need not (and so work on file systems without locks).
+enum class TempLock : std::uint8_t { none, held };
+
 /// A new file written under a temporary name, `.NAME.tmp.XXXXXX` (NAME the
 /// target's file name, X in [A-Za-z0-9]), then renamed to its target. The
 /// temporary file is made with `O_EXCL` (never an existing file, never
-/// through a symlink) and holds an flock while it is open, so that
-/// `remove_abandoned` can tell a live one from a crashed save's. Destroyed
-/// before it is renamed, it removes the temporary file. Errors throw
-/// `IoError` "cannot write NAME: reason", NAME the name given for messages.
+/// through a symlink). Destroyed before it is renamed, it removes the
+/// temporary file. Errors throw `IoError` "cannot write NAME: reason", NAME
+/// the name given for messages.
 class AtomicFile {
  public:
   /// Creates the temporary file for `target` in `temp_dir`, or beside the
@@ -29,7 +34,8 @@ class AtomicFile {
   /// `name` is the file named in messages (the user's spelling of a path
   /// whose symlinks lead to `target`).
   AtomicFile(std::filesystem::path target, std::filesystem::path name,
-             const std::filesystem::path& temp_dir = {});
+             const std::filesystem::path& temp_dir = {},
+             TempLock lock = TempLock::none);
   ~AtomicFile();
   AtomicFile(AtomicFile&& other) noexcept;
   AtomicFile(const AtomicFile&) = delete;

@@ -1,6 +1,6 @@
 // `rpx holidays`: holiday schedules and where each year's table comes from,
 // as text, TSV and JSON. `tables` are a calendar's notice-years, official and
-// provisional, sorted by year (WorkCalendar::years()).
+// provisional, sorted by year (a calendar's years()).
 #pragma once
 
 #include <rpx/schedule.hpp>
