@@ -3,20 +3,19 @@
 #include <nlohmann/json.hpp>
 #include <rpx/render_holiday_import.hpp>
 
+#include "json_detail.hpp"
+
 namespace rpx {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
+using render_detail::date_or_null;
 
 std::string status_word(bool work) { return work ? "workday" : "day off"; }
 
 std::string optional_date(const std::optional<Date>& d) {
   return d ? format_date(*d) : "none";
-}
-
-Json json_date(const std::optional<Date>& d) {
-  return d ? Json(format_date(*d)) : Json(nullptr);
 }
 
 std::string changed_days_text(const ImportReport& r) {
@@ -104,8 +103,8 @@ std::string render_import_report_json(const ImportReport& r) {
                          {{"before", format_date(m.last_before)},
                           {"after", format_date(m.last_after)}}},
                         {"ready_estimate",
-                         {{"before", json_date(m.ready_before)},
-                          {"after", json_date(m.ready_after)}}}});
+                         {{"before", date_or_null(m.ready_before)},
+                          {"after", date_or_null(m.ready_after)}}}});
   }
   j["students"] = students;
   auto errors = Json::array();

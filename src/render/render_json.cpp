@@ -2,15 +2,14 @@
 #include <nlohmann/json.hpp>
 #include <rpx/render.hpp>
 
+#include "json_detail.hpp"
+
 namespace rpx {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json date_or_null(const std::optional<Date>& d) {
-  return d ? Json(format_date(*d)) : Json(nullptr);
-}
+using render_detail::date_or_null;
 
 Json string_or_null(const std::string& s) {
   return s.empty() ? Json(nullptr) : Json(s);
