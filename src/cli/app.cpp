@@ -36,9 +36,9 @@ void build_app(CLI::App& app, Context& ctx) {
   app.add_option("--holidays", g.holidays,
                  "Extra holiday table; replaces the years it contains")
       ->type_name("FILE");
-  app.add_option("--lang", g.lang, "Language of text output: en (zh, ko planned)")
+  // Read before parsing, by choose_lang(): help is worded in it too.
+  app.add_option("--lang", g.lang, "Language of text output: en, zh or ko")
       ->envname("RPX_LANG")
-      ->check(CLI::IsMember({"en", "zh", "ko"}))
       ->type_name("LANG");
   app.add_option("--color", g.color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -14,6 +14,7 @@
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "lang.hpp"
 
 namespace rpx::cli {
 
@@ -56,7 +57,7 @@ int fail(const Context& ctx, int code, const std::string& message) noexcept {
   try {
     std::string line = "rpx: " + one_line(message);
     if (ctx.saved()) {
-      line += " (the change to " + ctx.saved()->string() + " was saved)";
+      line += " (" + tr("error.saved", {{"file", ctx.saved()->string()}}) + ")";
     }
     write_stderr(line + "\n");
   } catch (...) {
@@ -71,6 +72,16 @@ int parse_failed(const Context& ctx, const CLI::App& app,
     return app.exit(e);  // --help, --version: printed on stdout, exit 0
   }
   return fail(ctx, ex::k_usage, fmt::format("{} (see rpx --help)", e.what()));
+}
+
+/// The error's message in the output language; its English wording if that
+/// fails (the catalogue itself may be what is broken).
+std::string worded(const Error& e) {
+  try {
+    return e.message().in(output_lang());
+  } catch (const std::exception&) {
+    return e.what();
+  }
 }
 
 bool stdout_failed() noexcept {
@@ -90,6 +101,7 @@ int run(int argc, char** argv) {
     return cli::fail(ctx, code, message);
   };
   try {
+    set_output_lang(choose_lang(argc, argv));
     CLI::App app;
     build_app(app, ctx);
     try {
@@ -109,7 +121,7 @@ int run(int argc, char** argv) {
     }
     return code;
   } catch (const Error& e) {
-    return fail(e.exit_code(), e.what());
+    return fail(e.exit_code(), worded(e));
   } catch (const std::bad_alloc&) {
     return fail(ex::k_internal, "out of memory");
   } catch (const std::system_error& e) {

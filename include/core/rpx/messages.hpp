@@ -1,0 +1,96 @@
+// Words for people, from the message catalogues data/i18n/{en,zh,ko}.json:
+// every text rpx shows a person comes from here, in the language chosen once
+// at start-up (docs/cli.md, "Languages"). Machine formats never pass through
+// it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <rpx/dates.hpp>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace rpx {
+
+enum class Lang : std::uint8_t { en, zh, ko };
+inline constexpr std::array k_langs{Lang::en, Lang::zh, Lang::ko};
+
+/// "en", "zh", "ko": the catalogue's name and the key of rules texts.
+std::string_view lang_code(Lang lang);
+
+/// A language as `--lang` and RPX_LANG accept it: "en", "zh", "ko", also
+/// with a region and an encoding ("zh_CN.UTF-8", "ko-KR", "zh_TW"); nullopt
+/// for anything else.
+std::optional<Lang> parse_lang(std::string_view name);
+
+/// The language of a locale name (LC_ALL, LC_MESSAGES, LANG): Chinese for
+/// zh_*, Korean for ko_*, English for anything else ("C", "", "fr_FR").
+Lang lang_of_locale(std::string_view locale);
+
+/// The language of every text rpx writes from now on (English at start).
+void set_output_lang(Lang lang);
+Lang output_lang();
+
+/// A named argument of a message: "{date}" in the template is replaced by
+/// `value`.
+struct MessageArg {
+  std::string_view name;
+  std::string value;
+
+  template <typename T>
+  MessageArg(std::string_view n, const T& v) : name(n), value(to_text(v)) {}
+
+ private:
+  static std::string to_text(std::string_view s) { return std::string(s); }
+  template <typename T>
+  requires std::is_integral_v<T>
+  static std::string to_text(T n) { return std::to_string(n); }
+};
+
+/// The catalogue's text for `key` in `lang`, its "{name}" placeholders
+/// replaced by `args` ("{{" and "}}" are braces). A key missing from the
+/// catalogue, or a placeholder without an argument, is a bug: InternalError.
+std::string message_in(Lang lang, std::string_view key,
+                       std::initializer_list<MessageArg> args = {});
+std::string message_in(Lang lang, std::string_view key,
+                       const std::vector<MessageArg>& args);
+
+/// message_in() in the output language.
+std::string tr(std::string_view key,
+               std::initializer_list<MessageArg> args = {});
+
+/// For a count: the message `key` + ".one" when `n` is 1 or -1, else `key` +
+/// ".other", with `n` as the argument "{n}".
+std::string tr_n(std::string_view key, long long n,
+                 std::initializer_list<MessageArg> args = {});
+
+/// Every key of `lang`'s catalogue, sorted; its raw template by key.
+std::vector<std::string> message_keys(Lang lang);
+std::optional<std::string_view> message_template(Lang lang,
+                                                 std::string_view key);
+
+/// A message kept as key and arguments, to be worded later in any language
+/// (errors are thrown in core and io, and worded by the CLI).
+struct Message {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> args;
+
+  Message(std::string k, std::initializer_list<MessageArg> a = {});
+  std::string in(Lang lang) const;
+};
+
+/// Dates for people, in the output language's habit: "2027-02-20",
+/// "2027年2月20日", "2027년 2월 20일".
+std::string show_date(Date d);
+/// With the weekday: "Saturday 2027-02-20", "2027年2月20日（星期六）",
+/// "2027년 2월 20일 (토)".
+std::string show_weekday_date(Date d);
+/// The weekday alone: "Saturday", "星期六", "토요일".
+std::string show_weekday(Date d);
+
+}  // namespace rpx

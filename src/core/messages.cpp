@@ -1,0 +1,236 @@
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <rpx/bundled.hpp>
+#include <rpx/errors.hpp>
+#include <rpx/messages.hpp>
+
+namespace rpx {
+
+namespace {
+
+using Catalogue = std::map<std::string, std::string, std::less<>>;
+
+std::atomic<Lang> g_output_lang{Lang::en};
+
+std::string catalogue_path(Lang lang) {
+  return "i18n/" + std::string(lang_code(lang)) + ".json";
+}
+
+/// The bundled catalogue of `lang`, read once. The build checks that every
+/// catalogue has the same keys (cmake/check_messages.cmake).
+const Catalogue& catalogue(Lang lang) {
+  static std::array<Catalogue, k_langs.size()> catalogues;
+  static std::array<std::once_flag, k_langs.size()> once;
+  const auto i = static_cast<std::size_t>(lang);
+  std::call_once(once[i], [lang, i] {
+    const std::string path = catalogue_path(lang);
+    const auto text = bundled_file(path);
+    if (!text) {
+      throw InternalError("no bundled message catalogue " + path);
+    }
+    const auto j = nlohmann::json::parse(*text);
+    for (const auto& [key, value] : j.at("messages").items()) {
+      catalogues[i].emplace(key, value.get<std::string>());
+    }
+  });
+  return catalogues[i];
+}
+
+std::string_view lookup(Lang lang, std::string_view key) {
+  const Catalogue& c = catalogue(lang);
+  const auto it = c.find(key);
+  if (it == c.end()) {
+    throw InternalError("no message \"" + std::string(key) + "\" in the " +
+                        std::string(lang_code(lang)) + " catalogue");
+  }
+  return it->second;
+}
+
+template <typename Args>
+std::optional<std::string_view> find_arg(const Args& args,
+                                         std::string_view name) {
+  for (const auto& a : args) {
+    if (std::string_view(a.first) == name) {
+      return std::string_view(a.second);
+    }
+  }
+  return std::nullopt;
+}
+
+/// Replaces each "{name}" of `tmpl` by its argument.
+template <typename Args>
+std::string fill(std::string_view key, std::string_view tmpl,
+                 const Args& args) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    const char c = tmpl[i];
+    if ((c == '{' || c == '}') && i + 1 < tmpl.size() && tmpl[i + 1] == c) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      out += c;
+      continue;
+    }
+    const std::size_t end = tmpl.find('}', i);
+    const std::string_view name = end == std::string_view::npos
+                                      ? tmpl.substr(i)
+                                      : tmpl.substr(i + 1, end - i - 1);
+    const std::optional<std::string_view> value =
+        end == std::string_view::npos ? std::nullopt : find_arg(args, name);
+    if (!value) {
+      throw InternalError("message \"" + std::string(key) +
+                          "\" has no argument for {" + std::string(name) + "}");
+    }
+    out += *value;
+    i = end;
+  }
+  return out;
+}
+
+using ArgPairs = std::vector<std::pair<std::string_view, std::string_view>>;
+
+ArgPairs pairs_of(std::initializer_list<MessageArg> args) {
+  ArgPairs out;
+  out.reserve(args.size());
+  for (const MessageArg& a : args) {
+    out.emplace_back(a.name, a.value);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view lang_code(Lang lang) {
+  switch (lang) {
+    case Lang::zh:
+      return "zh";
+    case Lang::ko:
+      return "ko";
+    case Lang::en:
+      break;
+  }
+  return "en";
+}
+
+std::optional<Lang> parse_lang(std::string_view name) {
+  // "zh", "zh_CN", "zh-Hans", "zh_CN.UTF-8", "ko_KR.utf8@euro"
+  const std::size_t end = name.find_first_of("_-.@");
+  const std::string_view base = name.substr(0, end);
+  if (end != std::string_view::npos && end + 1 >= name.size()) {
+    return std::nullopt;  // "zh_"
+  }
+  for (Lang lang : k_langs) {
+    if (base == lang_code(lang)) {
+      return lang;
+    }
+  }
+  return std::nullopt;
+}
+
+Lang lang_of_locale(std::string_view locale) {
+  return parse_lang(locale).value_or(Lang::en);
+}
+
+void set_output_lang(Lang lang) { g_output_lang = lang; }
+Lang output_lang() { return g_output_lang; }
+
+std::string message_in(Lang lang, std::string_view key,
+                       std::initializer_list<MessageArg> args) {
+  return fill(key, lookup(lang, key), pairs_of(args));
+}
+
+std::string message_in(Lang lang, std::string_view key,
+                       const std::vector<MessageArg>& args) {
+  ArgPairs pairs;
+  for (const MessageArg& a : args) {
+    pairs.emplace_back(a.name, a.value);
+  }
+  return fill(key, lookup(lang, key), pairs);
+}
+
+std::string tr(std::string_view key, std::initializer_list<MessageArg> args) {
+  return message_in(output_lang(), key, args);
+}
+
+std::string tr_n(std::string_view key, long long n,
+                 std::initializer_list<MessageArg> args) {
+  const std::string full =
+      std::string(key) + (n == 1 || n == -1 ? ".one" : ".other");
+  ArgPairs pairs = pairs_of(args);
+  const std::string count = std::to_string(n);
+  pairs.emplace_back("n", count);
+  return fill(full, lookup(output_lang(), full), pairs);
+}
+
+std::vector<std::string> message_keys(Lang lang) {
+  std::vector<std::string> keys;
+  for (const auto& entry : catalogue(lang)) {
+    keys.push_back(entry.first);
+  }
+  return keys;
+}
+
+std::optional<std::string_view> message_template(Lang lang,
+                                                 std::string_view key) {
+  const Catalogue& c = catalogue(lang);
+  const auto it = c.find(key);
+  return it == c.end() ? std::nullopt
+                       : std::optional<std::string_view>(it->second);
+}
+
+Message::Message(std::string k, std::initializer_list<MessageArg> a)
+    : key(std::move(k)) {
+  for (const MessageArg& arg : a) {
+    args.emplace_back(std::string(arg.name), arg.value);
+  }
+}
+
+std::string Message::in(Lang lang) const {
+  return fill(key, lookup(lang, key), args);
+}
+
+std::string show_date(Date d) {
+  // The language's own order; English keeps ISO, as everywhere in rpx.
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
+  switch (output_lang()) {
+    case Lang::zh:
+      return std::to_string(y) + "年" + std::to_string(m) + "月" +
+             std::to_string(day) + "日";
+    case Lang::ko:
+      return std::to_string(y) + "년 " + std::to_string(m) + "월 " +
+             std::to_string(day) + "일";
+    case Lang::en:
+      break;
+  }
+  return format_date(d);
+}
+
+std::string show_weekday(Date d) {
+  const date::weekday w{d};
+  return tr("date.weekday." + std::to_string(w.c_encoding()));
+}
+
+std::string show_weekday_date(Date d) {
+  const date::weekday w{d};
+  switch (output_lang()) {
+    case Lang::zh:
+      return show_date(d) + "（" + show_weekday(d) + "）";
+    case Lang::ko:
+      return show_date(d) + " (" +
+             tr("date.weekday_short." + std::to_string(w.c_encoding())) + ")";
+    case Lang::en:
+      break;
+  }
+  return show_weekday(d) + " " + show_date(d);
+}
+
+}  // namespace rpx

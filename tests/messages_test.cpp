@@ -1,0 +1,162 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <rpx/errors.hpp>
+#include <rpx/messages.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "test_data.hpp"
+
+namespace {
+
+using rpx::Lang;
+using rpx::test::ymd;
+
+/// Sets the output language for one test.
+class OutputLang {
+ public:
+  explicit OutputLang(Lang lang) { rpx::set_output_lang(lang); }
+  ~OutputLang() { rpx::set_output_lang(Lang::en); }
+  OutputLang(const OutputLang&) = delete;
+  OutputLang& operator=(const OutputLang&) = delete;
+};
+
+/// The "{name}"s of a template, "{{" excluded.
+std::set<std::string> placeholders(std::string_view tmpl) {
+  std::set<std::string> out;
+  const std::string s =
+      std::regex_replace(std::string(tmpl), std::regex("\\{\\{"), "");
+  const std::regex hole("\\{([^}]*)\\}");
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), hole);
+       it != std::sregex_iterator(); ++it) {
+    out.insert((*it)[1]);
+  }
+  return out;
+}
+
+TEST(Lang, ParsesNamesWithRegionAndEncoding) {
+  EXPECT_EQ(rpx::parse_lang("en"), Lang::en);
+  EXPECT_EQ(rpx::parse_lang("zh"), Lang::zh);
+  EXPECT_EQ(rpx::parse_lang("ko"), Lang::ko);
+  EXPECT_EQ(rpx::parse_lang("zh_CN.UTF-8"), Lang::zh);
+  EXPECT_EQ(rpx::parse_lang("zh_TW.UTF-8"), Lang::zh);
+  EXPECT_EQ(rpx::parse_lang("zh-HK"), Lang::zh);
+  EXPECT_EQ(rpx::parse_lang("ko_KR.UTF-8"), Lang::ko);
+  EXPECT_EQ(rpx::parse_lang("en_GB@euro"), Lang::en);
+  EXPECT_EQ(rpx::parse_lang("fr"), std::nullopt);
+  EXPECT_EQ(rpx::parse_lang(""), std::nullopt);
+  EXPECT_EQ(rpx::parse_lang("zh_"), std::nullopt);
+  EXPECT_EQ(rpx::parse_lang("zhx"), std::nullopt);
+  EXPECT_EQ(rpx::parse_lang("ZH"), std::nullopt);
+}
+
+TEST(Lang, ALocaleOtherThanChineseOrKoreanIsEnglish) {
+  EXPECT_EQ(rpx::lang_of_locale("C"), Lang::en);
+  EXPECT_EQ(rpx::lang_of_locale("POSIX"), Lang::en);
+  EXPECT_EQ(rpx::lang_of_locale("C.UTF-8"), Lang::en);
+  EXPECT_EQ(rpx::lang_of_locale("fr_FR.UTF-8"), Lang::en);
+  EXPECT_EQ(rpx::lang_of_locale("zh_SG.UTF-8"), Lang::zh);
+  EXPECT_EQ(rpx::lang_of_locale("ko_KR.EUC-KR"), Lang::ko);
+}
+
+TEST(Messages, EveryCatalogueHasEnglishKeysAndPlaceholders) {
+  const auto en = rpx::message_keys(Lang::en);
+  ASSERT_GT(en.size(), 10U);
+  for (Lang lang : rpx::k_langs) {
+    SCOPED_TRACE(std::string(rpx::lang_code(lang)));
+    EXPECT_EQ(rpx::message_keys(lang), en);
+    for (const std::string& key : en) {
+      const auto t = rpx::message_template(lang, key);
+      ASSERT_TRUE(t) << key;
+      EXPECT_EQ(placeholders(*t),
+                placeholders(*rpx::message_template(Lang::en, key)))
+          << key;
+      EXPECT_FALSE(t->empty()) << key;
+    }
+  }
+}
+
+TEST(Messages, EveryKeyTheSourcesUseIsInTheCatalogue) {
+  // tr("key"), tr_n("key"), Message("key") and {"key", {...}} in src/.
+  const char* root = std::getenv("RPX_SOURCE_DIR");
+  ASSERT_NE(root, nullptr) << "RPX_SOURCE_DIR is not set";
+  const std::filesystem::path src = std::filesystem::path(root) / "src";
+  const std::regex use(
+      "\\b(?:tr|tr_n|Message|message_in\\([^,]*,)\\s*\\(?\\s*\"([a-z0-9_.]+)"
+      "\"");
+  const auto en = rpx::message_keys(Lang::en);
+  const std::set<std::string> known(en.begin(), en.end());
+  std::size_t uses = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(src)) {
+    if (!entry.is_regular_file()) {
+      continue;
+    }
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string s = text.str();
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), use);
+         it != std::sregex_iterator(); ++it) {
+      std::string key = (*it)[1];
+      ++uses;
+      const bool counted =
+          s.compare(static_cast<std::size_t>(it->position()), 5, "tr_n(") == 0;
+      if (counted) {
+        EXPECT_TRUE(known.contains(key + ".one") &&
+                    known.contains(key + ".other"))
+            << entry.path() << ": " << key;
+      } else if (!key.ends_with(".")) {
+        EXPECT_TRUE(known.contains(key)) << entry.path() << ": " << key;
+      }
+    }
+  }
+  EXPECT_GT(uses, 3U);
+}
+
+TEST(Messages, FillsPlaceholdersAndBraces) {
+  EXPECT_EQ(rpx::message_in(Lang::en, "error.saved", {{"file", "s.json"}}),
+            "the change to s.json was saved");
+  EXPECT_EQ(rpx::message_in(Lang::zh, "error.saved", {{"file", "s.json"}}),
+            "对 s.json 的修改已保存");
+}
+
+TEST(Messages, AMissingKeyOrArgumentIsABugNotAFallback) {
+  EXPECT_THROW(rpx::message_in(Lang::zh, "no.such.key"), rpx::InternalError);
+  EXPECT_THROW(rpx::message_in(Lang::en, "error.saved"), rpx::InternalError);
+}
+
+TEST(Messages, AnErrorKeepsItsMessageForEveryLanguage) {
+  const rpx::UsageError e(rpx::Message(
+      "error.unknown_lang", {{"value", "fr"}, {"source", "--lang"}}));
+  EXPECT_STREQ(e.what(),
+               "unknown language \"fr\" for --lang: use en, zh or ko");
+  EXPECT_EQ(
+      e.message().in(Lang::ko),
+      "--lang의 언어 \"fr\"을(를) 알 수 없습니다: en, zh, ko 중 하나를 쓰세요");
+}
+
+TEST(ShowDate, FollowsTheLanguagesHabit) {
+  const rpx::Date d = ymd(2027, 2, 20);
+  {
+    OutputLang lang(Lang::en);
+    EXPECT_EQ(rpx::show_date(d), "2027-02-20");
+    EXPECT_EQ(rpx::show_weekday_date(d), "Saturday 2027-02-20");
+  }
+  {
+    OutputLang lang(Lang::zh);
+    EXPECT_EQ(rpx::show_date(d), "2027年2月20日");
+    EXPECT_EQ(rpx::show_weekday_date(d), "2027年2月20日（星期六）");
+  }
+  {
+    OutputLang lang(Lang::ko);
+    EXPECT_EQ(rpx::show_date(d), "2027년 2월 20일");
+    EXPECT_EQ(rpx::show_weekday_date(d), "2027년 2월 20일 (토)");
+  }
+}
+
+}  // namespace
