@@ -15,6 +15,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "lang.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
@@ -66,12 +67,18 @@ int fail(const Context& ctx, int code, const std::string& message) noexcept {
   return code;
 }
 
+/// --help and --version print on stdout (exit 0); any other parse error is
+/// a usage error, worded from the catalogue (usage.cpp).
 int parse_failed(const Context& ctx, const CLI::App& app,
                  const CLI::ParseError& e) {
-  if (dynamic_cast<const CLI::Success*>(&e) != nullptr) {
-    return app.exit(e);  // --help, --version: printed on stdout, exit 0
+  if (dynamic_cast<const CLI::CallForHelp*>(&e) != nullptr) {
+    fmt::print("{}", app.help());  // the help of the command it follows
+    return ex::k_ok;
   }
-  return fail(ctx, ex::k_usage, fmt::format("{} (see rpx --help)", e.what()));
+  if (dynamic_cast<const CLI::Success*>(&e) != nullptr) {
+    return app.exit(e);
+  }
+  return fail(ctx, ex::k_usage, usage_message(app, e, ctx.rejected));
 }
 
 /// The error's message in the output language; its English wording if that
