@@ -1,9 +1,11 @@
 // Help that teaches (docs/cli.md, "Help"): `rpx --help` and `rpx COMMAND
 // --help` in the output language, laid out for 80 columns by display width,
-// each ending with examples; and `rpx help [COMMAND]`.
+// each ending with examples; `rpx help [COMMAND]`; and what bare `rpx`
+// says before there is a state file.
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -41,5 +43,9 @@ std::string help_text(const CLI::App& app);
 /// Adds `rpx help [COMMAND [SUBCOMMAND]]` to `app` (the root), which prints
 /// the help of that command, or of rpx.
 void add_help(CLI::App& app, Context& ctx);
+
+/// What bare `rpx` prints when `file`, the state file, does not exist yet:
+/// how to start, and where the file will be.
+std::string get_started_text(const std::filesystem::path& file);
 
 }  // namespace rpx::cli

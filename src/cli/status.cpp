@@ -2,6 +2,7 @@
 // the commands that create or correct the state file.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <rpx/errors.hpp>
 #include <rpx/messages.hpp>
 #include <rpx/render.hpp>
@@ -93,7 +94,17 @@ void add_status(CLI::App& app, Context& ctx) {
   });
 }
 
-int run_default(Context& ctx) { return show_status(ctx, "text"); }
+int run_default(Context& ctx) {
+  // Before there is a state file, say how to make one rather than fail.
+  const std::filesystem::path file = ctx.state_file();
+  std::error_code ec;
+  if (std::filesystem::symlink_status(file, ec).type() ==
+      std::filesystem::file_type::not_found) {
+    fmt::print("{}", get_started_text(file));
+    return 0;
+  }
+  return show_status(ctx, "text");
+}
 
 void add_init(CLI::App& app, Context& ctx) {
   struct Args {
