@@ -92,23 +92,19 @@ Message unknown_option(const Chain& chain, std::string_view arg) {
   return Message("usage.unknown_option", {{"option", typed}, {"help", help}});
 }
 
-/// Arguments nothing took: a misspelt command when none was chosen, else
-/// an unknown option, else one argument too many.
+/// The first argument nothing took: an unknown option, a misspelt command
+/// when none was chosen, else one argument too many.
 Message extras_message(const CLI::App& root, const Chain& chain) {
   const std::vector<std::string> extras = root.remaining(true);
-  const auto positional =
-      std::find_if_not(extras.begin(), extras.end(), is_option_like);
-  if (chain.size() == 1 && positional != extras.end()) {
-    return unknown_command(root, *positional);
+  const std::string first = extras.empty() ? std::string() : extras.front();
+  if (is_option_like(first)) {
+    return unknown_option(chain, first);
   }
-  const auto option =
-      std::find_if(extras.begin(), extras.end(), is_option_like);
-  if (option != extras.end()) {
-    return unknown_option(chain, *option);
+  if (chain.size() == 1) {
+    return unknown_command(root, first);
   }
   return Message("usage.extra_argument",
-                 {{"argument", extras.empty() ? "" : extras.front()},
-                  {"help", help_of(*chain.back())}});
+                 {{"argument", first}, {"help", help_of(*chain.back())}});
 }
 
 /// A command that needs a subcommand got none, or a required option or
