@@ -71,6 +71,7 @@ void build_app(CLI::App& app, Context& ctx) {
   app.option_defaults()->group("Options");
 
   add_init(app, ctx);
+  add_set(app, ctx);
   add_status(app, ctx);
   add_steps(app, ctx);
   add_check(app, ctx);

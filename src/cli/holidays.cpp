@@ -15,6 +15,23 @@
 
 namespace rpx::cli {
 
+namespace {
+
+void set_holidays_footer(CLI::App& cmd) {
+  set_help_footer(
+      cmd,
+      {{"rpx holidays", tr("help.holidays.example.overview")},
+       {"rpx holidays 2026", tr("help.holidays.example.year")},
+       {"rpx holidays 2027 --format tsv", tr("help.holidays.example.tsv")},
+       {"rpx holidays import notice-2027.txt --install",
+        tr("help.holidays.example.import")}},
+      {{exit_status::k_ok, tr("help.exit.holidays.0")},
+       {exit_status::k_no_table, tr("help.exit.holidays.1")},
+       {exit_status::k_usage, tr("help.exit.usage")}});
+}
+
+}  // namespace
+
 void add_holidays(CLI::App& app, Context& ctx) {
   auto* cmd =
       app.add_subcommand("holidays", tr("help.holidays.about") + "\n\n" +
@@ -34,16 +51,7 @@ void add_holidays(CLI::App& app, Context& ctx) {
               ctx, formats)
       ->type_name("FORMAT");
   add_holidays_import(*cmd, ctx);
-  set_help_footer(
-      *cmd,
-      {{"rpx holidays", tr("help.holidays.example.overview")},
-       {"rpx holidays 2026", tr("help.holidays.example.year")},
-       {"rpx holidays 2027 --format tsv", tr("help.holidays.example.tsv")},
-       {"rpx holidays import notice-2027.txt --install",
-        tr("help.holidays.example.import")}},
-      {{exit_status::k_ok, tr("help.exit.holidays.0")},
-       {exit_status::k_no_table, tr("help.exit.holidays.1")},
-       {exit_status::k_usage, tr("help.exit.usage")}});
+  set_holidays_footer(*cmd);
   cmd->callback([&ctx, year_arg, format, provisional] {
     if (ctx.run) {
       return;  // a subcommand (import) chose

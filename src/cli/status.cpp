@@ -150,7 +150,9 @@ void add_init(CLI::App& app, Context& ctx) {
       return 0;
     };
   });
+}
 
+void add_set(CLI::App& app, Context& ctx) {
   auto* set = app.add_subcommand(
       "set", tr("help.set.about") + "\n\n" + tr("help.set.text"));
   set->require_subcommand(1);
