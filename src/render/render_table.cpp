@@ -60,23 +60,22 @@ std::string table_line(const TableRow& row, const Widths& widths, Cells kind,
   return out;
 }
 
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::string summary_line(const PhaseCounts& counts, const PhaseSet& shown,
                          std::size_t unreadable) {
-  std::string out = plural(counts.total(), "student", "students") + ":";
-  std::string_view sep = " ";
+  std::vector<std::string> phases;
   for (Phase p : k_phases) {
     if (shown.contains(p)) {
-      out += fmt::format("{}{} {}", sep, counts[p], phase_name(p));
-      sep = ", ";
+      phases.push_back(
+          tr("check.summary.phase",
+             {{"n", counts[p]}, {"phase", render_detail::phase_label(p)}}));
     }
   }
+  std::string out = tr_n(
+      "check.summary.students", static_cast<long long>(counts.total()),
+      {{"phases",
+        fmt::format("{}", fmt::join(phases, tr("check.summary.separator")))}});
   if (unreadable > 0) {
-    out += fmt::format("; {} could not be read",
-                       plural(unreadable, "file", "files"));
+    out += tr_n("check.summary.unreadable", static_cast<long long>(unreadable));
   }
   return out + "\n";
 }
@@ -100,20 +99,24 @@ TableRow make_table_row(const std::string& file, const StudentState& s,
   const bool submitted = a.step(StepId::submit).done.has_value();
   return TableRow{
       a.phase,
-      {std::string(phase_name(a.phase)), or_dash(s.student_id), or_dash(s.name),
-       format_date(a.deadline.last_office_day) +
+      {render_detail::phase_label(a.phase), or_dash(s.student_id),
+       or_dash(s.name),
+       show_date(a.deadline.last_office_day) +
            std::string(basis_mark(a.deadline.note.basis)),
        submitted ? "-" : std::to_string(a.days_to_deadline),
-       format_date(a.deadline.expiry),
+       show_date(a.deadline.expiry),
        a.next_step.empty() ? "-" : std::string(a.next_step), printable(file)}};
 }
 
 std::string render_check_table(const std::vector<TableRow>& rows,
                                const PhaseCounts& counts, const PhaseSet& shown,
                                std::size_t unreadable, TextStyle style) {
-  const TableRow header{Phase::upcoming,
-                        {"PHASE", "STUDENT ID", "NAME", "LAST OFFICE DAY",
-                         "DAYS LEFT", "EXPIRY", "NEXT STEP", "FILE"}};
+  const TableRow header{
+      Phase::upcoming,
+      {tr("check.column.phase"), tr("check.column.student_id"),
+       tr("check.column.name"), tr("check.column.last_office_day"),
+       tr("check.column.days_left"), tr("check.column.expiry"),
+       tr("check.column.next_step"), tr("check.column.file")}};
   Widths widths{};
   widen(widths, header);
   bool weekdays = false;
@@ -133,14 +136,10 @@ std::string render_check_table(const std::vector<TableRow>& rows,
   }
   out += summary_line(counts, shown, unreadable);
   if (provisional) {
-    out +=
-        "~ provisional: depends on a year with no official schedule; its "
-        "holidays are rpx's estimate (rpx holidays YEAR)\n";
+    out += tr("check.footnote.provisional") + "\n";
   }
   if (weekdays) {
-    out +=
-        "* depends on a year no holiday table or estimate covers: "
-        "Monday–Friday assumed\n";
+    out += tr("check.footnote.weekdays") + "\n";
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <rpx/assess.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/schedule.hpp>
 #include <rpx/state.hpp>
