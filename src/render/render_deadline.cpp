@@ -19,34 +19,26 @@ std::string closed_reason(const DayFacts& day) {
   return day.holiday ? local(*day.holiday) : tr("deadline.weekend");
 }
 
-/// The first line: why the office is closed on the filing deadline.
-std::string filing_day_line(const DayFacts& day, std::string_view indent) {
-  std::string line;
-  if (day.kind == DayKind::holiday) {
-    line =
-        tr(day.provisional_year != 0 ? "deadline.falls_in_holiday_provisional"
-                                     : "deadline.falls_in_holiday",
-           {{"holiday", local(*day.holiday)},
-            {"first", show_date(day.holiday_first_off)},
-            {"last", show_date(day.holiday_last_off)}});
-  } else if (day.kind == DayKind::adjusted_workday) {
-    line = tr("deadline.falls_on_guessed_workday",
-              {{"weekday", show_weekday(day.date)},
-               {"holiday", local(*day.holiday)}});
-  } else {
-    line =
-        tr("deadline.falls_on_weekend", {{"weekday", show_weekday(day.date)}});
-  }
-  return std::string(indent) + line + "\n";
-}
-
 }  // namespace
 
-std::string moved_explanation(const Deadline& dl, std::string_view indent) {
-  if (dl.moved_by == MovedBy::none) {
-    return "";
+std::string filing_day_clause(const DayFacts& day) {
+  if (day.kind == DayKind::holiday) {
+    return tr(day.provisional_year != 0
+                  ? "deadline.falls_in_holiday_provisional"
+                  : "deadline.falls_in_holiday",
+              {{"holiday", local(*day.holiday)},
+               {"first", show_date(day.holiday_first_off)},
+               {"last", show_date(day.holiday_last_off)}});
   }
-  std::string out = filing_day_line(dl.filing_day, indent);
+  if (day.kind == DayKind::adjusted_workday) {
+    return tr("deadline.falls_on_guessed_workday",
+              {{"weekday", show_weekday(day.date)},
+               {"holiday", local(*day.holiday)}});
+  }
+  return tr("deadline.falls_on_weekend", {{"weekday", show_weekday(day.date)}});
+}
+
+std::string also_closed_clause(const Deadline& dl) {
   // Every day in (last office day, filing deadline] is closed; name the
   // reasons other than the deadline's own.
   std::vector<std::string> others;
@@ -58,28 +50,41 @@ std::string moved_explanation(const Deadline& dl, std::string_view indent) {
       others.push_back(r);
     }
   }
-  if (!others.empty()) {
-    out +=
-        std::string(indent) +
-        tr("deadline.also_closed",
-           {{"from", show_weekday_date(dl.last_office_day + days{1})},
-            {"reasons",
-             fmt::format(
-                 "{}", fmt::join(others, tr("deadline.reason_separator")))}}) +
-        "\n";
+  if (others.empty()) {
+    return "";
+  }
+  return tr("deadline.also_closed",
+            {{"from", show_weekday_date(dl.last_office_day + days{1})},
+             {"reasons", fmt::format("{}", fmt::join(others, tr("deadline.reason_separator")))}});
+}
+
+std::string moved_explanation(const Deadline& dl, std::string_view indent) {
+  if (dl.moved_by == MovedBy::none) {
+    return "";
+  }
+  std::string out =
+      std::string(indent) + filing_day_clause(dl.filing_day) + "\n";
+  if (const std::string also = also_closed_clause(dl); !also.empty()) {
+    out += std::string(indent) + also + "\n";
   }
   return out;
 }
 
-std::string last_office_day_qualifier(const Deadline& dl) {
+std::string last_office_day_clause(const Deadline& dl) {
   if (dl.last_office_day == dl.filing_deadline) {
-    return tr("deadline.qualifier.itself");
+    return tr("deadline.clause.itself");
   }
   if (dl.last_office.kind == DayKind::adjusted_workday) {
-    return tr("deadline.qualifier.adjusted",
+    return tr("deadline.clause.adjusted",
               {{"holiday", local(*dl.last_office.holiday)}});
   }
   return "";
+}
+
+std::string last_office_day_qualifier(const Deadline& dl) {
+  const std::string clause = last_office_day_clause(dl);
+  return clause.empty() ? clause
+                        : tr("deadline.qualifier", {{"clause", clause}});
 }
 
 }  // namespace render_detail

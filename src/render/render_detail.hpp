@@ -16,6 +16,18 @@ namespace rpx::render_detail {
 std::string moved_explanation(const Deadline& deadline,
                               std::string_view indent);
 
+/// Why the office is closed on the filing deadline: "falls on a Sunday:
+/// the office is closed on weekends".
+std::string filing_day_clause(const DayFacts& day);
+
+/// "the office is also closed from Friday 2026-10-02 (National Day)", or ""
+/// when no other reason keeps it closed.
+std::string also_closed_clause(const Deadline& deadline);
+
+/// "an adjusted workday for Spring Festival", "the filing deadline itself"
+/// or "".
+std::string last_office_day_clause(const Deadline& deadline);
+
 /// ", an adjusted workday (Spring Festival)", ", the filing deadline
 /// itself" or "".
 std::string last_office_day_qualifier(const Deadline& deadline);
