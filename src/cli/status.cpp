@@ -103,12 +103,12 @@ void add_init(CLI::App& app, Context& ctx) {
       state.current.expiry = require_date(args->expiry, "--expiry");
       const auto backup = student_store(ctx).create(
           state, args->force ? Overwrite::yes : Overwrite::no);
-      fmt::print("Created {}.\n", printable(ctx.state_file().string()));
+      fmt::print("{}\n", tr("init.created",
+                            {{"file", printable(ctx.state_file().string())}}));
       if (backup) {
-        fmt::print(
-            "The file it replaced could not be read by this rpx ({}); "
-            "it is kept as {}.\n",
-            printable(backup->reason), printable(backup->file.string()));
+        fmt::print("{}\n", tr("init.kept_backup",
+                              {{"reason", printable(backup->reason)},
+                               {"file", printable(backup->file.string())}}));
       }
       fmt::print("{}", deadline_summary(ctx, state));
       return 0;
@@ -131,8 +131,10 @@ void add_init(CLI::App& app, Context& ctx) {
             old = s.current.expiry;
             s.current.expiry = d;
           });
-      fmt::print("Expiry changed from {} to {}.\n{}", format_date(old),
-                 format_date(d), deadline_summary(ctx, saved));
+      fmt::print("{}\n{}",
+                 tr("set.expiry_changed",
+                    {{"old", show_date(old)}, {"new", show_date(d)}}),
+                 deadline_summary(ctx, saved));
       return 0;
     };
   });
