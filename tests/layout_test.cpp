@@ -153,6 +153,11 @@ TEST(WrapText, BreaksAWordWiderThanTheLineBetweenGraphemes) {
   EXPECT_EQ(wrap_text("xe\u0301e\u0301e\u0301", 2), "xe\u0301\ne\u0301e\u0301");
 }
 
+TEST(WrapText, BreaksALongWordBelowAPrefixThatLeavesItNoRoom) {
+  // "1. " is over half of 4 columns: no hang, and "（" does not fit after it.
+  EXPECT_EQ(wrap_text("1. （verylong", 4), "1.\n（ve\nrylo\nng");
+}
+
 TEST(WrapText, GivesColourEscapesNoWidthAndNeverSplitsThem) {
   EXPECT_EQ(wrap_text("\x1b[1;33mwarning:\x1b[0m the answer is provisional: "
                       "the 2027 schedule is not published yet",

@@ -296,7 +296,11 @@ class Filler {
       flush();
     }
     for (std::size_t i = s.first; i < s.last; ++i) {
-      if (m_used > 0 && m_used + m_u[i].width > room()) {
+      // A cluster wider than an empty line goes on it all the same; but a
+      // first line that has only its prefix goes first when the next one
+      // has more room.
+      const bool gains = m_used > 0 || (m_first && m_first_room < m_room);
+      if (gains && m_used + m_u[i].width > room()) {
         flush();
       }
       m_line += m_u[i].text;
