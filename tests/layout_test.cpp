@@ -65,6 +65,17 @@ TEST(WrapText, HangsUnderTheTextAfterALabel) {
   EXPECT_EQ(wrap_text("rpx: warning: one two three four five six", 28),
             "rpx: warning: one two three\n"
             "              four five six");
+  // A full-width colon needs no space after it; a sentence is no label.
+  EXPECT_EQ(wrap_text("注意：The office issues the letter with its stamp.", 24),
+            "注意：The office issues\n"
+            "      the letter with\n"
+            "      its stamp.");
+  EXPECT_EQ(wrap_text("下一步：3. 领取国际学生办公室的申请函", 22),
+            "下一步：3. 领取国际学\n"
+            "           生办公室的\n"
+            "           申请函");
+  EXPECT_EQ(wrap_text("（该估计为暂定：尚未公布）", 14),
+            "（该估计为暂\n定：尚未公布）");
   EXPECT_EQ(wrap_text("Next: 3. Get the letter", 18),
             "Next: 3. Get the\n"
             "         letter");

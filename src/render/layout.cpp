@@ -121,6 +121,45 @@ bool is_digit(const Unit& u) {
   return u.text.size() == 1 && u.text[0] >= '0' && u.text[0] <= '9';
 }
 
+bool is_punctuation(const Unit& u) {
+  const char32_t c = first_code_point(u.text);
+  return k_closing.find(c) != k_closing.npos ||
+         k_opening.find(c) != k_opening.npos;
+}
+
+/// Past a label and the spaces after it, from the glyph at `i`; else `i`.
+/// A label is one word ending in a colon ("Note: "), or up to five
+/// characters before a full-width colon, which needs no space after it
+/// ("注意：").
+std::size_t past_label(const Units& u, std::size_t i) {
+  std::size_t end = i;
+  while (end < u.size() && u[end].kind != Kind::space) {
+    ++end;
+  }
+  while (end > i && u[end - 1].kind == Kind::escape) {
+    --end;
+  }
+  if (end > i + 1 && (u[end - 1].text == ":" || u[end - 1].text == "：")) {
+    return past_spaces(u, end, i);
+  }
+  constexpr std::size_t k_max_chars = 5;
+  std::size_t chars = 0;
+  for (std::size_t j = i; j < end && chars <= k_max_chars; ++j) {
+    if (u[j].kind != Kind::glyph) {
+      continue;
+    }
+    if (u[j].text == "：") {
+      const std::size_t next = skip_escapes(u, j + 1);
+      return chars > 0 && next < end ? next : i;
+    }
+    if (is_punctuation(u[j])) {
+      return i;
+    }
+    ++chars;
+  }
+  return i;
+}
+
 /// Past a list marker ("✓ ", "1. ") or a label ("Note: ") and the spaces
 /// after it, from the glyph at `i`; else `i`.
 std::size_t past_marker(const Units& u, std::size_t i) {
@@ -137,15 +176,7 @@ std::size_t past_marker(const Units& u, std::size_t i) {
   if (j > i && j < u.size() && (u[j].text == "." || u[j].text == ")")) {
     return past_spaces(u, j + 1, i);
   }
-  // A label: one word ending in a colon, with something before the colon.
-  for (j = i; j < u.size() && u[j].kind != Kind::space; ++j) {
-  }
-  while (j > i && u[j - 1].kind == Kind::escape) {
-    --j;
-  }
-  const bool label =
-      j > i + 1 && (u[j - 1].text == ":" || u[j - 1].text == "：");
-  return label ? past_spaces(u, j, i) : i;
+  return past_label(u, i);
 }
 
 /// Past a first run of two or more spaces that follows some text
