@@ -49,7 +49,7 @@ int show_status(Context& ctx, const std::string& format) {
                                          ctx.today(), 2));
   } else {
     fmt::print("{}", render_status_text(state, a, ctx.rules(), ctx.today(),
-                                        TextStyle{ctx.color()}));
+                                        ctx.text_style()));
   }
   return 0;
 }
@@ -72,7 +72,7 @@ void add_status(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx] {
       const StudentState state = student_store(ctx).load();
       const Assessment a = assess_student(ctx, state);
-      fmt::print("{}", render_plan_text(state, a, ctx.rules(), ctx.today()));
+      print_text(ctx, render_plan_text(state, a, ctx.rules(), ctx.today()));
       return 0;
     };
   });
@@ -110,7 +110,7 @@ void add_init(CLI::App& app, Context& ctx) {
                               {{"reason", printable(backup->reason)},
                                {"file", printable(backup->file.string())}}));
       }
-      fmt::print("{}", deadline_summary(ctx, state));
+      print_text(ctx, deadline_summary(ctx, state));
       return 0;
     };
   });

@@ -1,6 +1,7 @@
 // The student's screens: `rpx status` and `rpx plan`.
 #include <fmt/format.h>
 
+#include <rpx/layout.hpp>
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 
@@ -279,9 +280,11 @@ std::string render_status_text(const StudentState& state, const Assessment& a,
                                TextStyle style) {
   const StudentState s = shown(state);
   const Paint paint{style.color};
-  return verdict_lines(s, a, today, paint) +
-         checklist_lines(s, a, rules, paint) + "\n" + date_lines(s, a, rules) +
-         next_step_lines(a, rules) + warning_lines(a, paint);
+  return wrap_text(verdict_lines(s, a, today, paint) +
+                       checklist_lines(s, a, rules, paint) + "\n" +
+                       date_lines(s, a, rules) + next_step_lines(a, rules) +
+                       warning_lines(a, paint),
+                   style.width);
 }
 
 std::string render_plan_text(const StudentState& state, const Assessment& a,
