@@ -134,11 +134,13 @@ TEST(WrapText, NeverEndsALineWithOpeningPunctuation) {
   EXPECT_EQ(wrap_text("一二三四（五六）", 10), "一二三四\n（五六）");
 }
 
-TEST(WrapText, BreaksHangulAtSpacesAndBetweenSyllables) {
+TEST(WrapText, BreaksHangulOnlyAtSpaces) {
   EXPECT_EQ(wrap_text("한국어 문장은 띄어쓰기를 합니다", 14),
             "한국어 문장은\n"
-            "띄어쓰기를 합\n"
-            "니다");
+            "띄어쓰기를\n"
+            "합니다");
+  // A Korean word wider than the line is still cut, as any word.
+  EXPECT_EQ(wrap_text("띄어쓰기를", 6), "띄어쓰\n기를");
   EXPECT_EQ(wrap_text("  - 한국어 문장", 11), "  - 한국어\n    문장");
 }
 

@@ -89,11 +89,20 @@ char32_t first_code_point(std::string_view text) noexcept {
   return next_code_point(text, i).value_or(0);
 }
 
+/// Hangul syllables and jamo: Korean is written with spaces between words,
+/// and a line breaks only there (CSS's `word-break: keep-all`).
+bool is_hangul(char32_t c) noexcept {
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+         (c >= 0x3130 && c <= 0x318F);
+}
+
 /// Whether a line may break between two adjacent glyphs with no space
-/// between them: only next to a wide character (CJK, Hangul), and never
-/// before closing or after opening punctuation.
+/// between them: only next to a wide character (CJK), never inside Korean,
+/// and never before closing or after opening punctuation.
 bool may_break_between(const Unit& before, const Unit& after) {
   return (before.width == 2 || after.width == 2) &&
+         !is_hangul(first_code_point(before.text)) &&
+         !is_hangul(first_code_point(after.text)) &&
          k_closing.find(first_code_point(after.text)) == k_closing.npos &&
          k_opening.find(first_code_point(before.text)) == k_opening.npos;
 }
