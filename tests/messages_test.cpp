@@ -17,14 +17,7 @@ namespace {
 using rpx::Lang;
 using rpx::test::ymd;
 
-/// Sets the output language for one test.
-class OutputLang {
- public:
-  explicit OutputLang(Lang lang) { rpx::set_output_lang(lang); }
-  ~OutputLang() { rpx::set_output_lang(Lang::en); }
-  OutputLang(const OutputLang&) = delete;
-  OutputLang& operator=(const OutputLang&) = delete;
-};
+using OutputLang = rpx::OutputLangScope;
 
 /// The "{name}"s of a template, "{{" excluded.
 std::set<std::string> placeholders(std::string_view tmpl) {

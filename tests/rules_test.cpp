@@ -73,16 +73,18 @@ TEST(ParseRules, BundledFileHasTheOffices) {
   EXPECT_EQ(exit_entry->name.in("zh"), "重庆市公安局出入境管理局");
   EXPECT_EQ(exit_entry->address.en(),
             "555 Huanglong Road, Yubei District, Chongqing");
-  EXPECT_EQ(exit_entry->address.in("zh"), "渝北区黄龙路555号");
+  EXPECT_EQ(exit_entry->address.in("zh"), "重庆市渝北区黄龙路555号");
   EXPECT_EQ(exit_entry->phone, "023-12367");
   EXPECT_NE(exit_entry->hours.en().find("9:00–12:00 and 14:00–17:00"),
             std::string::npos);
 
-  // The police station's Chinese name is verified, its Chinese address not.
+  // The police station's Chinese name is verified, its Chinese address not:
+  // the name carries its city and district instead, for a taxi driver.
   const rpx::Office* police = r.office("nanshan-police");
   ASSERT_NE(police, nullptr);
-  EXPECT_EQ(police->name.in("zh"), "南山派出所");
-  EXPECT_EQ(police->address.en(), "No. 9 Chongwen Road, Nanshan Street");
+  EXPECT_EQ(police->name.in("zh"), "重庆市南岸区南山派出所");
+  EXPECT_EQ(police->address.en(),
+            "No. 9 Chongwen Road, Nanshan Street, Nan'an District, Chongqing");
   EXPECT_FALSE(police->address.has("zh"));
 
   // Nothing is published for the studio but its name: the fields are empty.
@@ -380,6 +382,42 @@ TEST(StepNumber, NumbersTheStableIds) {
   EXPECT_EQ(rpx::step_number("2"), 0);
   EXPECT_EQ(rpx::step_number("Photo"), 0);
   EXPECT_EQ(rpx::step_number(""), 0);
+}
+
+}  // namespace
+
+namespace {
+
+/// Every text of a rules file, with where it is.
+std::vector<std::pair<std::string, const rpx::Text*>> texts_of(
+    const rpx::Rules& r) {
+  std::vector<std::pair<std::string, const rpx::Text*>> out;
+  for (const rpx::Office& o : r.offices) {
+    out.emplace_back(o.id + " name", &o.name);
+  }
+  for (const rpx::Step& s : r.steps) {
+    out.emplace_back(s.id + " title", &s.title);
+    for (const rpx::Text& t : s.bring) {
+      out.emplace_back(s.id + " bring", &t);
+    }
+    for (const rpx::Text& t : s.notes) {
+      out.emplace_back(s.id + " note", &t);
+    }
+  }
+  for (const rpx::Fee& f : r.fees) {
+    out.emplace_back(f.id + " description", &f.description);
+    out.emplace_back(f.id + " payment", &f.payment);
+  }
+  return out;
+}
+
+TEST(ParseRules, BundledTextsAreInEnglishChineseAndKorean) {
+  const rpx::Rules r = bundled();
+  for (const auto& [where, text] : texts_of(r)) {
+    for (const char* lang : {"en", "zh", "ko"}) {
+      EXPECT_TRUE(text->has(lang)) << where << " has no " << lang;
+    }
+  }
 }
 
 }  // namespace

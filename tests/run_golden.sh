@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs one golden CLI case: tests/cli/<case>/cmd is a bash snippet that calls
 # "$RPX"; it runs in a fresh temporary directory holding a copy of the case's
-# files, with HOME and XDG_* pointing inside it, NO_COLOR set and no RPX_*
-# variables. stdout, stderr and the exit code are compared with
-# expected.stdout, expected.stderr and expected.rc (missing = empty / 0).
+# files, with HOME and XDG_* pointing inside it, NO_COLOR set, and no RPX_*
+# variables, locale or terminal size (COLUMNS, LINES): output is piped, so
+# it keeps full lines unless the case sets COLUMNS itself. stdout, stderr
+# and the exit code are compared with expected.stdout, expected.stderr and
+# expected.rc (missing = empty / 0).
 # A case's `fixtures` file names shared inputs, one "SOURCE DEST" per line:
 # tests/fixtures/cli/SOURCE is copied to DEST in the temporary directory
 # before the case's own files (e.g. "cohort students" for the eight-student
@@ -31,7 +33,7 @@ for v in $(env | grep -o '^RPX_[A-Z_]*'); do
   [ "$v" = RPX_SOURCE_DIR ] || unset "$v"
 done
 export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share NO_COLOR=1
-unset XDG_CONFIG_HOME LANG LC_ALL
+unset XDG_CONFIG_HOME LANG LC_ALL LC_MESSAGES COLUMNS LINES
 export RPX=$rpx
 bash ./cmd >"$work/.out" 2>"$work/.err"
 rc=$?

@@ -8,6 +8,7 @@
 #include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
+#include <rpx/layout.hpp>
 #include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
@@ -143,7 +144,7 @@ int check_table(Context& ctx, const Batch& b) {
     rows.push_back(std::move(r.item));
   }
   put(render_check_table(rows, c.counts, b.phases, c.errors.size(),
-                         TextStyle{ctx.color()}));
+                         ctx.text_style()));
   print_errors(c.errors);
   return exit_code(c.counts, !c.errors.empty());
 }
@@ -228,11 +229,13 @@ int remind(Context& ctx, const std::vector<std::string>& given,
       assess_options(within),
       PhaseSet({Phase::expired, Phase::overdue, Phase::due, Phase::ready}),
       ctx.today()};
+  // A line too long for the terminal goes on indented, so that each
+  // student's line still starts at the margin.
   const auto c = collect<std::string>(
       ctx, b,
-      [today = b.today](const std::string& file, const StudentState& s,
-                        const Assessment& a) {
-        return render_remind_line(file, s, a, today);
+      [today = b.today, width = ctx.width()](
+          const std::string& file, const StudentState& s, const Assessment& a) {
+        return wrap_text(render_remind_line(file, s, a, today), width, 2);
       });
   put_all(c.items);
   print_errors(c.errors);

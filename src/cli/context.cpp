@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -12,6 +13,7 @@
 #include <rpx/fsutil.hpp>
 #include <rpx/holidays.hpp>
 #include <rpx/json_util.hpp>
+#include <rpx/layout.hpp>
 #include <rpx/provisional.hpp>
 
 namespace rpx::cli {
@@ -21,6 +23,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_default_rules = "rules/cqupt-chongqing.json";
+/// A terminal that does not tell its size is taken to be a VT100's.
+constexpr std::size_t k_default_terminal_width = 80;
 
 std::vector<HolidayYear> load_layer(const fs::path& dir, Origin origin) {
   std::vector<HolidayYear> layer;
@@ -253,6 +257,31 @@ bool Context::color() const {
     return false;
   }
   return ::isatty(STDOUT_FILENO) == 1;
+}
+
+std::size_t Context::width() const {
+  // COLUMNS first, even when piped: it is how a user or a test asks for a
+  // width. A shell sets it without exporting it, so it seldom reaches rpx
+  // by accident.
+  const std::string columns = env("COLUMNS");
+  std::size_t n = 0;
+  const char* end = columns.data() + columns.size();
+  const auto [ptr, ec] = std::from_chars(columns.data(), end, n);
+  if (!columns.empty() && ec == std::errc{} && ptr == end && n > 0) {
+    return n;
+  }
+  if (::isatty(STDOUT_FILENO) != 1) {
+    return k_no_width_limit;  // piped output keeps full lines
+  }
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  return k_default_terminal_width;
+}
+
+void print_text(const Context& ctx, std::string_view text) {
+  fmt::print("{}", wrap_text(text, ctx.width()));
 }
 
 }  // namespace rpx::cli

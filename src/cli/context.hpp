@@ -4,6 +4,7 @@
 
 #include <rpx/calendar.hpp>
 #include <rpx/dates.hpp>
+#include <rpx/render.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/store.hpp>
 
@@ -72,6 +73,12 @@ class Context {
   const std::optional<std::filesystem::path>& saved() const { return m_saved; }
   /// Whether stdout gets ANSI colour (--color, NO_COLOR, a terminal).
   bool color() const;
+  /// The columns a line on stdout may take (docs/cli.md, "Width"): COLUMNS
+  /// when it is a positive integer, else the terminal's width (80 when it
+  /// does not say), else, when stdout is not a terminal, no limit.
+  std::size_t width() const;
+  /// How stdout's text looks: `color()` and `width()`.
+  TextStyle text_style() const { return TextStyle{color(), width()}; }
   /// Where the user's holiday tables live: $XDG_DATA_HOME/rpx/holidays.
   std::filesystem::path user_holidays_dir() const;
   /// Where the system's holiday tables live: /etc/rpx/holidays
@@ -99,5 +106,8 @@ const std::string& require_length(const std::string& value, std::size_t max,
 
 /// The value of environment variable `name`, or "".
 std::string env(const char* name);
+
+/// Prints text for people on stdout, wrapped to `ctx.width()`.
+void print_text(const Context& ctx, std::string_view text);
 
 }  // namespace rpx::cli

@@ -34,10 +34,11 @@ void add_deadline(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx, expiry, format] {
       const Date e = require_date(*expiry, "EXPIRY");
       const Deadline dl = deadline_for(e, ctx.rules(), ctx.calendar());
-      const std::string out = *format == "json"
-                                  ? render_deadline_json(dl, ctx.rules())
-                                  : render_deadline_text(dl, ctx.rules());
-      fmt::print("{}", out);
+      if (*format == "json") {
+        fmt::print("{}", render_deadline_json(dl, ctx.rules()));
+      } else {
+        print_text(ctx, render_deadline_text(dl, ctx.rules()));
+      }
       return 0;
     };
   });

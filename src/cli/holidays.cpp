@@ -86,7 +86,7 @@ void add_holidays(CLI::App& app, Context& ctx) {
       } else if (*format == "tsv") {
         fmt::print("{}", render_holidays_tsv(y));
       } else {
-        fmt::print("{}", render_holidays_text(y, year, cal.years()));
+        print_text(ctx, render_holidays_text(y, year, cal.years()));
       }
       if (*provisional || (y != nullptr && y->origin != Origin::provisional)) {
         return exit_status::k_ok;

@@ -218,7 +218,7 @@ int run_import(Context& ctx, const ImportArgs& a) {
     r.table = format_holiday_table(r.years);
     fmt::print("{}", render_import_report_json(r));
   } else {
-    fmt::print("{}", render_import_report_text(r));
+    print_text(ctx, render_import_report_text(r));
   }
   return r.errors.empty() ? ex::k_ok : ex::k_bad_input;
 }

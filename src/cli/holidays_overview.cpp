@@ -14,9 +14,11 @@ int holidays_overview(Context& ctx, const std::string& format) {
   const int this_year =
       static_cast<int>(date::year_month_day{ctx.today()}.year());
   const std::vector<HolidayYear>& tables = ctx.calendar().years();
-  fmt::print("{}", format == "json"
-                       ? render_holidays_overview_json(tables, this_year)
-                       : render_holidays_overview_text(tables, this_year));
+  if (format == "json") {
+    fmt::print("{}", render_holidays_overview_json(tables, this_year));
+  } else {
+    print_text(ctx, render_holidays_overview_text(tables, this_year));
+  }
   return exit_status::k_ok;
 }
 

@@ -33,7 +33,7 @@ struct Args {
 };
 
 std::string students(std::size_t n) {
-  return fmt::format("{} student{}", n, n == 1 ? "" : "s");
+  return tr_n("import.students", static_cast<long long>(n));
 }
 
 /// Lists the bad rows on stderr, then throws the summary (exit 65).
@@ -55,35 +55,40 @@ std::string students(std::size_t n) {
 void print_plan(const ImportPlan& plan, const Roster& roster,
                 const std::string& into) {
   if (plan.create_dir) {
-    fmt::print("create directory {}\n", printable(into));
+    fmt::print("{}\n", tr("import.plan.create_dir", {{"dir", printable(into)}}));
   }
   for (const ImportItem& item : plan.items) {
     const RosterRow& row = roster.rows[item.row];
     if (item.action == ImportAction::create) {
-      fmt::print("create {}: {}, expiry {}\n", printable(item.file.string()),
-                 row.name.empty() ? "(no name)" : printable(row.name),
-                 format_date(row.expiry));
+      fmt::print("{}\n",
+                 tr("import.plan.create",
+                    {{"file", printable(item.file.string())},
+                     {"name", row.name.empty() ? tr("import.plan.no_name")
+                                               : printable(row.name)},
+                     {"expiry", show_date(row.expiry)}}));
     } else if (item.action == ImportAction::update) {
       std::vector<std::string> changes;
       if (item.old_name != row.name) {
-        changes.push_back(fmt::format("name \"{}\" -> \"{}\"",
-                                      printable(item.old_name),
-                                      printable(row.name)));
+        changes.push_back(tr("import.plan.name_change",
+                             {{"old", printable(item.old_name)},
+                              {"new", printable(row.name)}}));
       }
       if (item.old_expiry != row.expiry) {
-        changes.push_back(fmt::format("expiry {} -> {}",
-                                      format_date(item.old_expiry),
-                                      format_date(row.expiry)));
+        changes.push_back(tr("import.plan.expiry_change",
+                             {{"old", show_date(item.old_expiry)},
+                              {"new", show_date(row.expiry)}}));
       }
-      fmt::print("update {}: {}\n", printable(item.file.string()),
-                 fmt::join(changes, ", "));
+      fmt::print("{}\n", tr("import.plan.update",
+                            {{"file", printable(item.file.string())},
+                             {"changes", fmt::format("{}", fmt::join(changes, ", "))}}));
     }
   }
-  fmt::print(
-      "would create {} in {} ({} unchanged, {} to update); nothing "
-      "was written\n",
-      students(plan.count(ImportAction::create)), printable(into),
-      plan.count(ImportAction::unchanged), plan.count(ImportAction::update));
+  fmt::print("{}\n",
+             tr("import.plan.summary",
+                {{"students", students(plan.count(ImportAction::create))},
+                 {"dir", printable(into)},
+                 {"unchanged", plan.count(ImportAction::unchanged)},
+                 {"update", plan.count(ImportAction::update)}}));
 }
 
 int run_import(Context& ctx, const Args& args) {
@@ -100,10 +105,11 @@ int run_import(Context& ctx, const Args& args) {
     return 0;
   }
   execute_import(plan, roster, ctx.store_options());
-  fmt::print("imported {} into {} ({} unchanged, {} updated)\n",
-             students(plan.count(ImportAction::create)), args.into,
-             plan.count(ImportAction::unchanged),
-             plan.count(ImportAction::update));
+  fmt::print("{}\n", tr("import.done",
+                        {{"students", students(plan.count(ImportAction::create))},
+                         {"dir", args.into},
+                         {"unchanged", plan.count(ImportAction::unchanged)},
+                         {"updated", plan.count(ImportAction::update)}}));
   return 0;
 }
 

@@ -28,7 +28,7 @@ void add_info(CLI::App& app, Context& ctx) {
                           : *topic == "offices" ? InfoTopic::offices
                           : *topic == "fees"    ? InfoTopic::fees
                                                 : InfoTopic::all;
-      fmt::print("{}", render_info(ctx.rules(), t));
+      print_text(ctx, render_info(ctx.rules(), t));
       return 0;
     };
   });

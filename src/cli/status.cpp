@@ -53,7 +53,7 @@ int show_status(Context& ctx, const std::string& format) {
                                          ctx.today(), 2));
   } else {
     fmt::print("{}", render_status_text(state, a, ctx.rules(), ctx.today(),
-                                        TextStyle{ctx.color()}));
+                                        ctx.text_style()));
   }
   return 0;
 }
@@ -88,7 +88,7 @@ void add_status(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx] {
       const StudentState state = student_store(ctx).load();
       const Assessment a = assess_student(ctx, state);
-      fmt::print("{}", render_plan_text(state, a, ctx.rules(), ctx.today()));
+      print_text(ctx, render_plan_text(state, a, ctx.rules(), ctx.today()));
       return 0;
     };
   });
@@ -139,14 +139,14 @@ void add_init(CLI::App& app, Context& ctx) {
       state.current.expiry = require_date(args->expiry, "--expiry");
       const auto backup = student_store(ctx).create(
           state, args->force ? Overwrite::yes : Overwrite::no);
-      fmt::print("Created {}.\n", printable(ctx.state_file().string()));
+      fmt::print("{}\n", tr("init.created",
+                            {{"file", printable(ctx.state_file().string())}}));
       if (backup) {
-        fmt::print(
-            "The file it replaced could not be read by this rpx ({}); "
-            "it is kept as {}.\n",
-            printable(backup->reason), printable(backup->file.string()));
+        fmt::print("{}\n", tr("init.kept_backup",
+                              {{"reason", printable(backup->reason)},
+                               {"file", printable(backup->file.string())}}));
       }
-      fmt::print("{}", deadline_summary(ctx, state));
+      print_text(ctx, deadline_summary(ctx, state));
       return 0;
     };
   });
@@ -177,8 +177,10 @@ void add_set(CLI::App& app, Context& ctx) {
             old = s.current.expiry;
             s.current.expiry = d;
           });
-      fmt::print("Expiry changed from {} to {}.\n{}", format_date(old),
-                 format_date(d), deadline_summary(ctx, saved));
+      fmt::print("{}\n{}",
+                 tr("set.expiry_changed",
+                    {{"old", show_date(old)}, {"new", show_date(d)}}),
+                 deadline_summary(ctx, saved));
       return 0;
     };
   });

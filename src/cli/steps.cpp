@@ -32,7 +32,8 @@ std::size_t require_step(const std::string& arg) {
 }
 
 std::string title(Context& ctx, std::size_t i) {
-  return fmt::format("{}. {}", i + 1, ctx.rules().steps[i].title.en());
+  const Text& t = ctx.rules().steps[i].title;
+  return fmt::format("{}. {}", i + 1, t.in(lang_code(output_lang())));
 }
 
 void warn_step(const StepWarning& w) {
@@ -78,13 +79,14 @@ int submit(Context& ctx, const std::string& on, const std::string& phone,
     warn_step(*closed);
     a.warnings.erase(closed);
   }
-  fmt::print("✓ {}: submitted on {}.\n", title(ctx, k_submit),
-             format_date(*a.progress_note));
-  fmt::print("Passport back around {} ({} workdays after the Progress Note).\n",
-             format_weekday_date(*a.ready_estimate),
-             ctx.rules().processing_workdays.value);
+  fmt::print("✓ {}\n", tr("steps.submitted",
+                            {{"step", title(ctx, k_submit)},
+                             {"date", show_date(*a.progress_note)}}));
+  fmt::print("{}\n", tr("steps.passport_back",
+                        {{"date", show_weekday_date(*a.ready_estimate)},
+                         {"n", ctx.rules().processing_workdays.value}}));
   for (const std::string& w : assessment_warnings(a)) {
-    fmt::print("warning: {}\n", w);
+    fmt::print("{}\n", tr("warning.line", {{"text", w}}));
   }
   return 0;
 }
@@ -128,13 +130,13 @@ int collect(Context& ctx, const std::string& on,
     }
   });
   warn_closed_day(ctx, StepId::collect, d);
-  fmt::print("✓ {}: collected on {}.\n", title(ctx, k_collect), format_date(d));
+  fmt::print("✓ {}\n", tr("steps.collected", {{"step", title(ctx, k_collect)},
+                                               {"date", show_date(d)}}));
   if (next) {
-    fmt::print("New permit expires {}; a new checklist has started.\n{}",
-               format_weekday_date(*next), deadline_summary(ctx, saved));
+    fmt::print("{}\n{}", tr("steps.new_cycle", {{"date", show_weekday_date(*next)}}),
+               deadline_summary(ctx, saved));
   } else {
-    fmt::print(
-        "Record the new permit's expiry with: rpx collect --new-expiry DATE\n");
+    fmt::print("{}\n", tr("steps.record_new_expiry"));
   }
   return 0;
 }
@@ -157,11 +159,12 @@ int done(Context& ctx, const std::string& step, const std::string& on,
       r.note = note;
     }
   });
-  fmt::print("✓ {}: done on {}.\n", title(ctx, i), format_date(d));
+  fmt::print("✓ {}\n",
+             tr("steps.done", {{"step", title(ctx, i)}, {"date", show_date(d)}}));
   const Assessment a = assess_student(ctx, saved);
   if (!a.next_step.empty()) {
     const auto n = static_cast<std::size_t>(step_number(a.next_step));
-    fmt::print("Next: {}\n", title(ctx, n - 1));
+    fmt::print("{}\n", tr("steps.next", {{"step", title(ctx, n - 1)}}));
   }
   return 0;
 }
@@ -176,7 +179,7 @@ int undo(Context& ctx, const std::string& step) {
   StateStore store = student_store(ctx);
   if (!is_done(store.load().current, i)) {
     // Nothing to change: leave the file, and its revision, alone.
-    fmt::print("{} is not done; nothing changed.\n", title(ctx, i));
+    fmt::print("{}\n", tr("steps.not_done", {{"step", title(ctx, i)}}));
     return 0;
   }
   store.update([&](StudentState& s) {
@@ -192,8 +195,8 @@ int undo(Context& ctx, const std::string& step) {
       c.progress_note.reset();
     }
   });
-  fmt::print("✗ {}: no longer done{}.\n", title(ctx, i),
-             i == k_submit ? "; Progress Note and phone cleared" : "");
+  fmt::print("✗ {}\n", tr(i == k_submit ? "steps.undone_submit" : "steps.undone",
+                          {{"step", title(ctx, i)}}));
   return 0;
 }
 

@@ -91,7 +91,7 @@ void add_is(CLI::App& group, Context& ctx) {
       const Date d = require_date(*a, "DATE");
       const WorkCalendar& cal = ctx.calendar();
       const bool work = cal.is_workday(d);
-      fmt::print("{}",
+      print_text(ctx,
                  render_is_workday(cal.day_facts(d), work, cal.note(d, d)));
       return work ? exit_status::k_ok : exit_status::k_not_workday;
     };

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -13,7 +12,9 @@ namespace {
 
 using Catalogue = std::map<std::string, std::string, std::less<>>;
 
-std::atomic<Lang> g_output_lang{Lang::en};
+// Per thread: a JSON renderer switches to English for a moment without
+// touching what another thread writes.
+thread_local Lang g_output_lang = Lang::en;
 
 std::string catalogue_path(Lang lang) {
   return "i18n/" + std::string(lang_code(lang)) + ".json";

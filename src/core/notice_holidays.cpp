@@ -19,21 +19,24 @@ constexpr std::string_view k_enumeration = "、";
 struct Name {
   std::string_view zh;
   std::string_view en;
+  std::string_view ko;
 };
 
-/// The English names of the bundled tables (data/holidays/*.json).
+/// The English and Korean names of the bundled tables
+/// (data/holidays/*.json; docs/glossary.md).
 constexpr std::array<Name, 8> k_names{{
-    {"元旦", "New Year's Day"},
-    {"春节", "Spring Festival"},
-    {"清明节", "Qingming Festival (Tomb-Sweeping Day)"},
-    {"劳动节", "Labour Day"},
-    {"端午节", "Dragon Boat Festival"},
-    {"中秋节", "Mid-Autumn Festival"},
-    {"国庆节", "National Day"},
+    {"元旦", "New Year's Day", "원단(신정)"},
+    {"春节", "Spring Festival", "춘절"},
+    {"清明节", "Qingming Festival (Tomb-Sweeping Day)", "청명절"},
+    {"劳动节", "Labour Day", "노동절"},
+    {"端午节", "Dragon Boat Festival", "단오절"},
+    {"中秋节", "Mid-Autumn Festival", "중추절"},
+    {"国庆节", "National Day", "국경절"},
     // The one-off holiday of the supplementary notice of May 2015.
     {"中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
      "Victory Day, 70th anniversary of the War of Resistance against Japanese "
-     "Aggression and the World Anti-Fascist War"},
+     "Aggression and the World Anti-Fascist War",
+     "항일전쟁 및 세계 반파시스트 전쟁 승리 70주년 기념일"},
 }};
 
 /// The limit of the table format (docs/holidays.md, "Validation").
@@ -144,6 +147,7 @@ std::optional<Text> holiday_name(std::string_view zh) {
   Text t;
   std::string en;
   std::string cn;
+  std::string ko;
   while (true) {
     const std::size_t end = std::min(zh.find(k_enumeration), zh.find(','));
     const std::string_view part = zh.substr(0, end);
@@ -156,12 +160,14 @@ std::optional<Text> holiday_name(std::string_view zh) {
     en += it->en;
     cn += cn.empty() ? "" : k_enumeration;
     cn += it->zh;
+    ko += ko.empty() ? "" : "·";
+    ko += it->ko;
     if (end == std::string_view::npos) {
       break;
     }
     zh.remove_prefix(end + (zh[end] == ',' ? 1 : k_enumeration.size()));
   }
-  t.by_lang = {{"en", en}, {"zh", cn}};
+  t.by_lang = {{"en", en}, {"zh", cn}, {"ko", ko}};
   return t;
 }
 

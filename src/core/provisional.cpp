@@ -88,8 +88,10 @@ Text joined(const Text& a, const Text& b) {
   Text t;
   for (const auto& [lang, s] : a.by_lang) {
     if (b.has(lang)) {
-      t.by_lang[lang] =
-          lang == "en" ? s + " and " + b.in(lang) : s + "、" + b.in(lang);
+      const std::string_view sep = lang == "en"   ? " and "
+                                   : lang == "ko" ? "·"
+                                                  : "、";
+      t.by_lang[lang] = s + std::string(sep) + b.in(lang);
     }
   }
   return t;

@@ -88,12 +88,21 @@ void append_string(std::string& out, std::string_view s) {
 void append_holiday(std::string& out, const Holiday& h) {
   out += "        {\n          \"name\": {\"en\": ";
   append_string(out, h.name.en());
+  // The order of the bundled tables: en, zh, ko, then any other.
+  const auto append_lang = [&](std::string_view lang, std::string_view text) {
+    out += ", ";
+    append_string(out, lang);
+    out += ": ";
+    append_string(out, text);
+  };
+  for (std::string_view lang : {"zh", "ko"}) {
+    if (h.name.has(lang)) {
+      append_lang(lang, h.name.in(lang));
+    }
+  }
   for (const auto& [lang, text] : h.name.by_lang) {
-    if (lang != "en") {
-      out += ", ";
-      append_string(out, lang);
-      out += ": ";
-      append_string(out, text);
+    if (lang != "en" && lang != "zh" && lang != "ko") {
+      append_lang(lang, text);
     }
   }
   out += fmt::format(

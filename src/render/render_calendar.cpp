@@ -5,6 +5,8 @@
 #include <rpx/provisional.hpp>
 #include <rpx/render.hpp>
 
+#include "render_detail.hpp"
+
 namespace rpx {
 
 namespace {
@@ -13,19 +15,48 @@ namespace {
 constexpr std::size_t k_max_named = 3;
 
 std::string assumed_holiday(const Holiday& h) {
+  const std::string& name = render_detail::local(h.name);
   std::string out =
       h.first_off == h.last_off
-          ? fmt::format("{} assumed {}", h.name.en(), format_date(h.first_off))
-          : fmt::format("{} assumed {} to {}", h.name.en(),
-                        format_date(h.first_off), format_date(h.last_off));
+          ? tr("calendar.assumed_day",
+               {{"holiday", name}, {"date", show_date(h.first_off)}})
+          : tr("calendar.assumed_days", {{"holiday", name},
+                                         {"first", show_date(h.first_off)},
+                                         {"last", show_date(h.last_off)}});
   if (!h.workdays.empty()) {
     std::vector<std::string> work;
     for (Date d : h.workdays) {
-      work.push_back(format_date(d));
+      work.push_back(show_date(d));
     }
-    out += fmt::format(", worked {}", fmt::join(work, " and "));
+    out +=
+        tr("calendar.worked",
+           {{"dates", fmt::format("{}", fmt::join(work, tr("calendar.and")))}});
   }
   return out;
+}
+
+/// What the provisional answer assumes: the holidays, or that there are
+/// none.
+std::string assumed_text(const CalendarNote& note) {
+  if (note.assumed.empty()) {
+    return note.from == note.to ? tr("calendar.none_assumed_on",
+                                     {{"date", show_date(note.from)}})
+                                : tr("calendar.none_assumed_from",
+                                     {{"from", show_date(note.from)},
+                                      {"to", show_date(note.to)}});
+  }
+  if (note.assumed.size() > k_max_named) {
+    // A long span (workdays add 2026-01-01 10000) names them in bulk.
+    return tr("calendar.many_assumed",
+              {{"n", note.assumed.size()},
+               {"from", show_date(note.assumed.front().first_off)},
+               {"to", show_date(note.assumed.back().last_off)}});
+  }
+  std::vector<std::string> holidays;
+  for (const Holiday& h : note.assumed) {
+    holidays.push_back(assumed_holiday(h));
+  }
+  return fmt::format("{}", fmt::join(holidays, tr("calendar.list_separator")));
 }
 
 }  // namespace
@@ -34,18 +65,17 @@ std::string missing_reason(const CalendarNote& note) {
   switch (note.missing) {
     case MissingTable::before_tables:
       return note.basis == Basis::weekdays
-                 ? fmt::format(
-                       "rpx has no official table before {} and no estimate "
-                       "before {}",
-                       note.first_official_year, k_provisional_first_year)
-                 : fmt::format("rpx has no official table before {}",
-                               note.first_official_year);
+                 ? tr("calendar.missing.before_tables_and_estimates",
+                      {{"year", note.first_official_year},
+                       {"first_estimate", k_provisional_first_year}})
+                 : tr("calendar.missing.before_tables",
+                      {{"year", note.first_official_year}});
     case MissingTable::not_loaded:
-      return fmt::format("no official {} table is loaded", note.missing_year);
+      return tr("calendar.missing.not_loaded", {{"year", note.missing_year}});
     case MissingTable::unpublished:
       break;
   }
-  return fmt::format("the {} schedule is not published yet", note.missing_year);
+  return tr("calendar.missing.unpublished", {{"year", note.missing_year}});
 }
 
 std::string calendar_warning(const CalendarNote& note, std::string_view subject,
@@ -55,37 +85,17 @@ std::string calendar_warning(const CalendarNote& note, std::string_view subject,
     case Basis::official:
       return "";
     case Basis::weekdays:
-      return fmt::format(
-          "{} {} on {}, which no holiday table covers ({}): "
-          "Monday–Friday assumed",
-          subject, one ? "depends" : "depend",
-          format_date(note.first_uncovered), missing_reason(note));
+      return tr(one ? "calendar.weekdays_one" : "calendar.weekdays_many",
+                {{"subject", subject},
+                 {"date", show_date(note.first_uncovered)},
+                 {"reason", missing_reason(note)}});
     case Basis::provisional:
       break;
   }
-  std::string assumed;
-  if (note.assumed.empty()) {
-    assumed =
-        note.from == note.to
-            ? fmt::format("no holiday or make-up day is assumed on {}",
-                          format_date(note.from))
-            : fmt::format("no holiday or make-up day is assumed from {} to {}",
-                          format_date(note.from), format_date(note.to));
-  } else if (note.assumed.size() > k_max_named) {
-    // A long span (workdays add 2026-01-01 10000) names them in bulk.
-    assumed = fmt::format(
-        "{} holidays assumed from {} to {} (rpx holidays YEAR lists them)",
-        note.assumed.size(), format_date(note.assumed.front().first_off),
-        format_date(note.assumed.back().last_off));
-  } else {
-    std::vector<std::string> holidays;
-    for (const Holiday& h : note.assumed) {
-      holidays.push_back(assumed_holiday(h));
-    }
-    assumed = fmt::format("{}", fmt::join(holidays, "; "));
-  }
-  return fmt::format("{} {} provisional: {}; {}", subject, one ? "is" : "are",
-                     missing_reason(note), assumed);
+  return tr(one ? "calendar.provisional_one" : "calendar.provisional_many",
+            {{"subject", subject},
+             {"reason", missing_reason(note)},
+             {"assumed", assumed_text(note)}});
 }
 
 }  // namespace rpx

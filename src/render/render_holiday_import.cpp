@@ -4,6 +4,7 @@
 #include <rpx/render_holiday_import.hpp>
 
 #include "json_detail.hpp"
+#include "render_detail.hpp"
 
 namespace rpx {
 
@@ -12,25 +13,31 @@ namespace {
 using Json = nlohmann::ordered_json;
 using render_detail::date_or_null;
 
-std::string status_word(bool work) { return work ? "workday" : "day off"; }
+std::string status_word(bool work) {
+  return tr(work ? "import_report.workday" : "import_report.day_off");
+}
 
 std::string optional_date(const std::optional<Date>& d) {
-  return d ? format_date(*d) : "none";
+  return d ? show_date(*d) : tr("import_report.none");
 }
 
 std::string changed_days_text(const ImportReport& r) {
-  std::string out;
+  std::string out = "\n";
   if (r.changed.empty()) {
-    out += "\nNo day changes from workday to day off or back.\n";
+    out += tr("import_report.no_changed_days") + "\n";
   } else {
-    out += fmt::format("\n{} days change from what rpx used before:\n",
-                       r.changed.size());
+    out += tr_n("import_report.changed_days",
+                static_cast<long long>(r.changed.size())) +
+           "\n";
   }
   for (const ChangedDay& c : r.changed) {
-    out += fmt::format("  {:<9} {}  {} → {}{}\n", weekday_name(c.date),
-                       format_date(c.date), status_word(c.work_before),
-                       status_word(c.work_after),
-                       c.holiday ? fmt::format(" ({})", c.holiday->en()) : "");
+    out += fmt::format(
+        "  {} {}  {} → {}{}\n",
+        render_detail::pad_right(show_weekday(c.date), 9), show_date(c.date),
+        status_word(c.work_before), status_word(c.work_after),
+        c.holiday ? tr("status.parenthesis_after",
+                       {{"text", render_detail::local(*c.holiday)}})
+                  : "");
   }
   return out;
 }
@@ -38,27 +45,32 @@ std::string changed_days_text(const ImportReport& r) {
 std::string moved_students_text(const ImportReport& r) {
   std::string out;
   if (!r.moved.empty()) {
-    out += fmt::format("\n{} of {} students' dates move:\n", r.moved.size(),
-                       r.checked);
+    out += "\n" +
+           tr("import_report.moved", {{"n", r.moved.size()}, {"checked", r.checked}}) +
+           "\n";
   } else if (r.checked != 0) {
-    out += fmt::format("\nNo date moves for the {} students checked.\n",
-                       r.checked);
+    out += "\n" + tr_n("import_report.none_moved", static_cast<long long>(r.checked)) + "\n";
   }
+  constexpr std::size_t k_label = 17;  // "last office day  " in English
   for (const MovedStudent& m : r.moved) {
     out += fmt::format("  {} ({}{}{})\n", m.file, m.student_id,
                        m.name.empty() ? "" : " ", m.name);
     if (m.last_before != m.last_after) {
-      out += fmt::format("    last office day  {} → {}\n",
-                         format_date(m.last_before), format_date(m.last_after));
+      out += render_detail::field(
+          "    ", "import_report.last_office_day", k_label,
+          fmt::format("{} → {}", show_date(m.last_before), show_date(m.last_after)));
     }
     if (m.ready_before != m.ready_after) {
-      out += fmt::format("    ready estimate   {} → {}\n",
-                         optional_date(m.ready_before),
-                         optional_date(m.ready_after));
+      out += render_detail::field(
+          "    ", "import_report.ready_estimate", k_label,
+          fmt::format("{} → {}", optional_date(m.ready_before),
+                      optional_date(m.ready_after)));
     }
   }
   for (const BatchError& e : r.errors) {
-    out += fmt::format("  cannot assess {}: {}\n", e.file, e.error);
+    out += "  " +
+           tr("import_report.cannot_assess", {{"file", e.file}, {"error", e.error}}) +
+           "\n";
   }
   return out;
 }
@@ -68,14 +80,18 @@ std::string moved_students_text(const ImportReport& r) {
 std::string render_import_report_text(const ImportReport& r) {
   std::string out;
   for (const HolidayYear& y : r.years) {
-    out += fmt::format("Read {}: {} ({} holidays)\n", y.year, y.notice,
-                       y.holidays.size());
+    out += tr("import_report.read", {{"year", y.year},
+                                     {"notice", y.notice},
+                                     {"n", y.holidays.size()}}) +
+           "\n";
   }
   for (const std::string& w : r.written) {
-    out += fmt::format("{} {}\n", r.dry_run ? "Would write" : "Wrote", w);
+    out += tr(r.dry_run ? "import_report.would_write" : "import_report.wrote",
+              {{"file", w}}) +
+           "\n";
   }
   if (r.written.empty()) {
-    out += "Nothing written (give -o FILE or --install)\n";
+    out += tr("import_report.nothing_written") + "\n";
   }
   return out + changed_days_text(r) + moved_students_text(r);
 }

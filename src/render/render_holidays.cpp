@@ -7,6 +7,8 @@
 #include <rpx/provisional.hpp>
 #include <rpx/render_holidays.hpp>
 
+#include "render_detail.hpp"
+
 namespace rpx {
 
 namespace {
@@ -30,9 +32,9 @@ std::string_view origin_name(Origin o) {
 std::string source_of(const HolidayYear& y) {
   switch (y.origin) {
     case Origin::bundled:
-      return "bundled with rpx";
+      return tr("holidays.source.bundled");
     case Origin::provisional:
-      return "provisional: rpx's estimate from the law and the usual pattern";
+      return tr("holidays.source.provisional");
     case Origin::system:
     case Origin::user:
     case Origin::file:
@@ -45,9 +47,9 @@ std::string source_of(const HolidayYear& y) {
 /// joined.
 std::string coverage_text(const std::vector<HolidayYear>& years) {
   if (years.empty()) {
-    return "No holiday tables are loaded: every date assumes Monday–Friday.\n";
+    return tr("holidays.no_tables") + "\n";
   }
-  std::string out = "Tables:\n";
+  std::string out = tr("holidays.tables") + "\n";
   for (std::size_t i = 0; i < years.size();) {
     std::size_t j = i;
     while (j + 1 < years.size() && years[j + 1].year == years[j].year + 1 &&
@@ -66,7 +68,7 @@ std::string coverage_text(const std::vector<HolidayYear>& years) {
 std::vector<std::string> dates(const std::vector<Date>& ds) {
   std::vector<std::string> out;
   for (Date d : ds) {
-    out.push_back(format_weekday_date(d));
+    out.push_back(show_weekday_date(d));
   }
   return out;
 }
@@ -74,28 +76,38 @@ std::vector<std::string> dates(const std::vector<Date>& ds) {
 std::string holidays_text(const HolidayYear& y) {
   std::string out;
   for (const Holiday& h : y.holidays) {
-    out += h.name.has("zh")
-               ? fmt::format("{} ({})\n", h.name.en(), h.name.in("zh"))
-               : fmt::format("{}\n", h.name.en());
+    const std::string& name = render_detail::local(h.name);
+    out += output_lang() != Lang::zh && h.name.has("zh")
+               ? tr("info.with_chinese", {{"text", name}, {"zh", h.name.in("zh")}})
+               : name;
+    out += "\n";
     const auto n = (h.last_off - h.first_off).count() + 1;
-    out += n == 1 ? fmt::format("  off      {} (1 day)\n",
-                                format_weekday_date(h.first_off))
-                  : fmt::format("  off      {} to {} ({} days)\n",
-                                format_weekday_date(h.first_off),
-                                format_weekday_date(h.last_off), n);
+    using render_detail::field;
+    constexpr std::size_t k_label = 9;  // "guessed  " in English
+    out += field("  ", "holidays.off", k_label,
+                 n == 1 ? tr("holidays.one_day",
+                             {{"date", show_weekday_date(h.first_off)}})
+                        : tr("holidays.days",
+                             {{"first", show_weekday_date(h.first_off)},
+                              {"last", show_weekday_date(h.last_off)},
+                              {"n", n}}));
+    const std::string sep = tr("deadline.reason_separator");
     if (!h.workdays.empty()) {
-      out += fmt::format("  work     {}\n", fmt::join(dates(h.workdays), ", "));
+      out += field("  ", "holidays.work", k_label,
+                   fmt::format("{}", fmt::join(dates(h.workdays), sep)));
     }
     if (!h.assumed.empty()) {
-      out += fmt::format("  guessed  {}\n", fmt::join(dates(h.assumed), ", "));
+      out += field("  ", "holidays.guessed", k_label,
+                   fmt::format("{}", fmt::join(dates(h.assumed), sep)));
     }
   }
   return out;
 }
 
 std::string official_text(const HolidayYear& y) {
-  return fmt::format("Holidays of {}: {} ({})\n\n", y.year, y.notice,
-                     source_of(y)) +
+  return tr("holidays.official_title",
+            {{"year", y.year}, {"notice", y.notice}, {"source", source_of(y)}}) +
+         "\n\n" +
          holidays_text(y);
 }
 
@@ -104,42 +116,36 @@ std::string provisional_reason(const std::vector<HolidayYear>& tables,
                                int year) {
   const HolidayYear* loaded = find_year(tables, year);
   if (loaded != nullptr && loaded->origin != Origin::provisional) {
-    return fmt::format("the official {} schedule is loaded: rpx holidays {}",
-                       year, year);
+    return tr("holidays.reason.loaded", {{"year", year}});
   }
   switch (missing_table(tables, year)) {
     case MissingTable::before_tables:
-      return fmt::format(
-          "rpx has no official table before {}: its answers for {} are "
-          "provisional",
-          first_official_year(tables), year);
+      return tr("holidays.reason.before_tables",
+                {{"first", first_official_year(tables)}, {"year", year}});
     case MissingTable::not_loaded:
-      return fmt::format("no official {} table is loaded", year);
+      return tr("calendar.missing.not_loaded", {{"year", year}});
     case MissingTable::unpublished:
       break;
   }
-  return fmt::format(
-      "the {} schedule is not published yet: when it is, install it "
-      "(docs/holidays.md)",
-      year);
+  return tr("holidays.reason.unpublished", {{"year", year}});
 }
 
 /// "国务院令第795号 (2024)": the law a provisional schedule follows.
 std::string law_of(const HolidayYear& y) {
   const LawVersion* law = law_in_force(bundled_holiday_model(), y.year);
   if (law == nullptr) {
-    return "the law";
+    return tr("holidays.the_law");
   }
   return law->law.substr(0, law->law.find(','));
 }
 
 std::string provisional_text(const HolidayYear& y,
                              const std::vector<HolidayYear>& tables) {
-  return fmt::format(
-             "Provisional holidays of {}, rpx's estimate from {} and the "
-             "usual pattern\n({}).\nThe statutory days are fixed by law; "
-             "\"guessed\" days are the estimate's.\n\n",
-             y.year, law_of(y), provisional_reason(tables, y.year)) +
+  return tr("holidays.provisional_title",
+            {{"year", y.year},
+             {"law", law_of(y)},
+             {"reason", provisional_reason(tables, y.year)}}) +
+         "\n\n" +
          holidays_text(y);
 }
 
@@ -161,20 +167,19 @@ struct Source {
 
 Source source_of_year(const HolidayYear* y) {
   if (y == nullptr) {
-    return {"none", "not covered: Monday–Friday assumed"};
+    return {"none", tr("holidays.source.none")};
   }
   switch (y->origin) {
     case Origin::bundled:
-      return {"bundled", "bundled with rpx"};
+      return {"bundled", tr("holidays.source.bundled")};
     case Origin::system:
-      return {"system", fmt::format("installed: {}", y->path)};
+      return {"system", tr("holidays.source.installed", {{"path", y->path}})};
     case Origin::user:
-      return {"user", fmt::format("installed: {}", y->path)};
+      return {"user", tr("holidays.source.installed", {{"path", y->path}})};
     case Origin::file:
       return {"file", fmt::format("--holidays {}", y->path)};
     case Origin::provisional:
-      return {"provisional",
-              "provisional: rpx's estimate from the law and the usual pattern"};
+      return {"provisional", tr("holidays.source.provisional")};
   }
   return {"none", ""};
 }
@@ -203,11 +208,11 @@ std::string render_holidays_text(const HolidayYear* y, int year,
   if (y != nullptr) {
     return fmt::format("{}\n{}", official_text(*y), coverage_text(tables));
   }
-  return fmt::format(
-      "No holiday schedule for {}: rpx has no table for it and "
-      "estimates only 2000–2100, so dates in {} assume "
-      "Monday–Friday.\n\n{}",
-      year, year, coverage_text(tables));
+  return tr("holidays.none_for_year",
+            {{"year", year},
+             {"first", k_provisional_first_year},
+             {"last", k_provisional_last_year}}) +
+         "\n\n" + coverage_text(tables);
 }
 
 std::string render_holidays_tsv(const HolidayYear* y) {
@@ -290,24 +295,20 @@ std::string render_holidays_overview_text(
   // The official years and the next one; the provisional years before and
   // after them in one line each.
   const auto [first, last] = listed_years(tables, this_year);
-  std::string text = "Holiday schedules by notice-year:\n";
+  std::string text = tr("holidays.overview.title") + "\n";
   if (first > k_provisional_first_year) {
-    text += fmt::format(
-        "  {}–{}  provisional: rpx's estimate (no official "
-        "table)\n",
-        k_provisional_first_year, first - 1);
+    text += fmt::format("  {}–{}  {}\n", k_provisional_first_year, first - 1,
+                        tr("holidays.overview.before"));
   }
   for (int year = first; year <= last; ++year) {
     text += fmt::format("  {}  {}\n", year,
                         source_of_year(find_year(tables, year)).text);
   }
   if (last < k_provisional_last_year) {
-    text += fmt::format(
-        "  {}–{}  provisional: rpx's estimate until the notice is "
-        "published\n",
-        last + 1, k_provisional_last_year);
+    text += fmt::format("  {}–{}  {}\n", last + 1, k_provisional_last_year,
+                        tr("holidays.overview.after"));
   }
-  text += "Other years assume Monday–Friday.\n";
+  text += tr("holidays.overview.other_years") + "\n";
   return text;
 }
 

@@ -53,140 +53,126 @@ std::string ics_date(Date d) {
   return s;
 }
 
-/// "The filing deadline falls on a Sunday: ...", from the text renderers'
-/// own explanation, one sentence per line.
+using render_detail::local;
+
+/// "The filing deadline falls on a Sunday: ...", and the other days the
+/// office is closed, one sentence each.
 std::vector<std::string> moved_sentences(const Facts& f,
-                                         std::string_view subject) {
+                                         std::string_view subject_key) {
+  const Deadline& dl = f.a.deadline;
   std::vector<std::string> out;
-  const std::string text = render_detail::moved_explanation(f.a.deadline, "");
-  std::size_t start = 0;
-  for (std::size_t nl = text.find('\n'); nl != std::string::npos;
-       start = nl + 1, nl = text.find('\n', start)) {
-    std::string line = text.substr(start, nl - start);
-    if (line.starts_with("the office is also")) {
-      line[0] = 'T';
-      out.push_back(line + ".");
-    } else {
-      out.push_back(fmt::format("{} {}.", subject, line));
-    }
+  if (dl.moved_by == MovedBy::none) {
+    return out;
+  }
+  out.push_back(tr("ics.moved",
+                   {{"subject", tr(subject_key)},
+                    {"clause", render_detail::filing_day_clause(dl.filing_day)}}));
+  const std::string also = render_detail::also_closed_clause(dl);
+  if (!also.empty()) {
+    out.push_back(tr("ics.sentence", {{"clause", also}}));
   }
   return out;
 }
 
 Event last_office_day_event(const Facts& f) {
   const Deadline& dl = f.a.deadline;
-  Event e{"last-office-day",
-          dl.last_office_day,
-          "Residence permit: last office day to apply",
-          {},
-          {}};
-  e.description.push_back(fmt::format(
-      "The last day the Exit-Entry office is open on or before the filing "
-      "deadline, {} ({} days before the permit expires on {}). Apply by the "
-      "end of this day: a late application can be refused.",
-      format_weekday_date(dl.filing_deadline), f.rules.advance_days.count(),
-      format_date(dl.expiry)));
-  for (std::string& s : moved_sentences(f, "The filing deadline")) {
+  Event e{"last-office-day", dl.last_office_day, tr("ics.last_office_day.summary"),
+          {}, {}};
+  e.description.push_back(
+      tr("ics.last_office_day.rule",
+         {{"deadline", show_weekday_date(dl.filing_deadline)},
+          {"n", f.rules.advance_days.count()},
+          {"expiry", show_date(dl.expiry)}}));
+  for (std::string& s : moved_sentences(f, "ics.subject.filing_deadline")) {
     e.description.push_back(std::move(s));
   }
-  const std::string q = render_detail::last_office_day_qualifier(dl);
+  const std::string q = render_detail::last_office_day_clause(dl);
   if (!q.empty()) {
-    e.description.push_back(fmt::format("This day is {}.", q.substr(2)));
+    e.description.push_back(tr("ics.this_day_is", {{"what", q}}));
   }
   if (f.submitted) {
-    e.description.push_back(
-        fmt::format("Submitted on {}: nothing more to do "
-                    "by this day.",
-                    format_date(*f.submitted)));
+    e.description.push_back(tr("ics.last_office_day.submitted",
+                               {{"date", show_date(*f.submitted)}}));
     return e;
   }
   for (int n : {k_first_alarm_days, k_last_alarm_days}) {
-    e.alarms.push_back({n, fmt::format("Residence permit: {} days to the last "
-                                       "office day ({}) to apply",
-                                       n, format_date(dl.last_office_day))});
+    e.alarms.push_back(
+        {n, tr("ics.last_office_day.alarm",
+               {{"n", n}, {"date", show_date(dl.last_office_day)}})});
   }
   return e;
 }
 
 Event filing_deadline_event(const Facts& f) {
   const Deadline& dl = f.a.deadline;
-  Event e{"filing-deadline",
-          dl.filing_deadline,
-          "Residence permit: filing deadline",
-          {},
-          {}};
-  e.description.push_back(
-      fmt::format("The rule: apply {} days before the permit expires ({}).",
-                  f.rules.advance_days.count(), format_date(dl.expiry)));
+  Event e{"filing-deadline", dl.filing_deadline,
+          tr("ics.filing_deadline.summary"), {}, {}};
+  e.description.push_back(tr("ics.filing_deadline.rule",
+                             {{"n", f.rules.advance_days.count()},
+                              {"expiry", show_date(dl.expiry)}}));
   if (dl.moved_by == MovedBy::none) {
-    e.description.push_back(
-        "The office is open this day: it is also the last office day.");
+    e.description.push_back(tr("ics.filing_deadline.open"));
   } else {
-    for (std::string& s : moved_sentences(f, "This day")) {
+    for (std::string& s : moved_sentences(f, "ics.subject.this_day")) {
       e.description.push_back(std::move(s));
     }
     e.description.push_back(
-        fmt::format("So the last office day is {}.",
-                    format_weekday_date(dl.last_office_day)));
+        tr("ics.filing_deadline.so",
+           {{"date", show_weekday_date(dl.last_office_day)}}));
   }
   if (!f.submitted) {
-    e.alarms.push_back(
-        {k_deadline_alarm_days,
-         fmt::format("Residence permit: filing deadline in {} days; the last "
-                     "office day is {}",
-                     k_deadline_alarm_days, format_date(dl.last_office_day))});
+    e.alarms.push_back({k_deadline_alarm_days,
+                        tr("ics.filing_deadline.alarm",
+                           {{"n", k_deadline_alarm_days},
+                            {"date", show_date(dl.last_office_day)}})});
   }
   return e;
 }
 
 Event expiry_event(const Facts& f) {
   const Deadline& dl = f.a.deadline;
-  Event e{"expiry", dl.expiry, "Residence permit expires", {}, {}};
-  e.description.push_back(fmt::format(
-      "The last day the current residence permit is valid. Apply for the "
-      "extension by the last office day, {}.",
-      format_weekday_date(dl.last_office_day)));
+  Event e{"expiry", dl.expiry, tr("ics.expiry.summary"), {}, {}};
+  e.description.push_back(tr(
+      "ics.expiry.text", {{"date", show_weekday_date(dl.last_office_day)}}));
   if (f.submitted) {
     e.description.push_back(
-        fmt::format("Submitted on {}.", format_date(*f.submitted)));
+        tr("ics.submitted_on", {{"date", show_date(*f.submitted)}}));
   } else {
     e.alarms.push_back(
         {k_expiry_alarm_days,
-         fmt::format("Residence permit expires in {} days ({}); apply now if "
-                     "you have not",
-                     k_expiry_alarm_days, format_date(dl.expiry))});
+         tr("ics.expiry.alarm",
+            {{"n", k_expiry_alarm_days}, {"date", show_date(dl.expiry)}})});
   }
   return e;
 }
 
 Event ready_event(const Facts& f) {
   const Date ready = *f.a.ready_estimate;
-  Event e{
-      "ready-estimate", ready, "Passport ready to collect (estimate)", {}, {}};
-  e.description.push_back(fmt::format(
-      "An estimate: the Progress Note of {} + {} workdays (weekends and "
-      "official holidays skipped, adjusted workdays counted).",
-      format_date(*f.submitted), f.rules.processing_workdays.value));
+  Event e{"ready-estimate", ready, tr("ics.ready.summary"), {}, {}};
+  e.description.push_back(
+      tr("ics.ready.text", {{"date", show_date(*f.submitted)},
+                            {"n", f.rules.processing_workdays.value}}));
   if (const Step* step = f.rules.step(step_id(StepId::collect))) {
     if (const Office* office = f.rules.office(step->office)) {
-      const std::string& address = office->address.en();
+      const std::string& address = local(office->address);
       e.description.push_back(
-          fmt::format("Collect the passport at {}{}{}.", office->name.en(),
-                      address.empty() ? "" : ", ", address));
+          address.empty()
+              ? tr("ics.ready.collect_at", {{"office", local(office->name)}})
+              : tr("ics.ready.collect_at_address",
+                   {{"office", local(office->name)}, {"address", address}}));
     }
   }
   if (f.a.ready_note.basis != Basis::official) {
-    e.description.push_back(
-        fmt::format("Note: {}; the date may move.",
-                    calendar_warning(f.a.ready_note, "this estimate")));
+    e.description.push_back(tr(
+        "ics.ready.may_move",
+        {{"warning", calendar_warning(f.a.ready_note, tr("subject.this_estimate"))}}));
   }
   if (f.collected) {
     e.description.push_back(
-        fmt::format("Collected on {}.", format_date(*f.collected)));
+        tr("ics.collected_on", {{"date", show_date(*f.collected)}}));
   } else {
     e.alarms.push_back({k_ready_alarm_days,
-                        fmt::format("Passport ready tomorrow ({}, an estimate)",
-                                    format_date(ready))});
+                        tr("ics.ready.alarm", {{"date", show_date(ready)}})});
   }
   return e;
 }
@@ -195,15 +181,15 @@ std::vector<Event> events_of(const Facts& f) {
   std::vector<Event> events = {last_office_day_event(f),
                                filing_deadline_event(f), expiry_event(f)};
   for (const std::string& w : deadline_warnings(f.a.deadline)) {
-    events[0].description.push_back("Note: " + w + ".");
-    events[1].description.push_back("Note: " + w + ".");
+    events[0].description.push_back(tr("ics.note", {{"text", w}}));
+    events[1].description.push_back(tr("ics.note", {{"text", w}}));
   }
   if (f.a.ready_estimate && f.submitted) {
     events.push_back(ready_event(f));
   }
   if (!f.state.name.empty()) {
     for (Event& e : events) {
-      e.summary += fmt::format(" — {}", f.state.name);
+      e.summary = tr("ics.with_name", {{"summary", e.summary}, {"name", f.state.name}});
     }
   }
   return events;
@@ -307,8 +293,10 @@ std::string render_ics(const StudentState& state, const Assessment& a,
   w.prop("CALSCALE", "GREGORIAN");
   w.prop("METHOD", "PUBLISH");
   w.text("X-WR-CALNAME",
-         state.name.empty() ? std::string("Residence permit")
-                            : fmt::format("Residence permit — {}", state.name));
+         state.name.empty()
+             ? tr("ics.calendar_name")
+             : tr("ics.with_name", {{"summary", tr("ics.calendar_name")},
+                                    {"name", state.name}}));
   for (const Event& e : events_of(f)) {
     write_event(w, e, f, dtstamp);
   }

@@ -3,53 +3,63 @@
 
 #include <rpx/render_info.hpp>
 
+#include "render_detail.hpp"
+
 namespace rpx {
 
 namespace {
 
+using render_detail::local;
+
 /// "English (中文)" when a Chinese form exists: students show it to taxi
-/// drivers and officers.
+/// drivers and officers. In Chinese, the Chinese alone.
 std::string bilingual(const Text& t) {
-  if (t.has("zh") && t.in("zh") != t.en()) {
-    return fmt::format("{} ({})", t.en(), t.in("zh"));
+  const std::string& own = local(t);
+  if (output_lang() != Lang::zh && t.has("zh") && t.in("zh") != own) {
+    return tr("info.with_chinese", {{"text", own}, {"zh", t.in("zh")}});
   }
-  return t.en();
+  return own;
 }
 
+constexpr std::size_t k_label = 9;  // "Address: " in English
+
 std::string office_lines(const Office& o, std::string_view indent) {
+  using render_detail::field;
   std::string out;
   if (!o.address.by_lang.empty()) {
-    out += fmt::format("{}Address: {}\n", indent, o.address.en());
-    if (o.address.has("zh")) {
-      out += fmt::format("{}         {}\n", indent, o.address.in("zh"));
+    out += field(indent, "info.address", k_label, local(o.address));
+    if (output_lang() != Lang::zh && o.address.has("zh")) {
+      out += std::string(indent) + std::string(k_label, ' ') +
+             o.address.in("zh") + "\n";
     }
   }
   if (!o.hours.by_lang.empty()) {
-    out += fmt::format("{}Hours:   {}\n", indent, o.hours.en());
+    out += field(indent, "info.hours", k_label, local(o.hours));
   }
   if (!o.phone.empty()) {
-    out += fmt::format("{}Phone:   {}\n", indent, o.phone);
+    out += field(indent, "info.phone", k_label, o.phone);
   }
   return out;
 }
 
 std::string steps_text(const Rules& r) {
-  std::string out = fmt::format(
-      "File at least {} days before the permit expires; the passport comes "
-      "back about {} workdays after the Progress Note.\n\n",
-      r.advance_days.count(), r.processing_workdays.value);
+  using render_detail::field;
+  std::string out =
+      tr("info.rule", {{"days", r.advance_days.count()},
+                       {"workdays", r.processing_workdays.value}}) +
+      "\n\n";
   for (std::size_t i = 0; i < r.steps.size(); ++i) {
     const Step& s = r.steps[i];
-    out += fmt::format("{}. {} ({})\n", i + 1, s.title.en(), s.id);
+    out += fmt::format("{}. {} ({})\n", i + 1, local(s.title), s.id);
     if (const Office* o = r.office(s.office)) {
-      out += fmt::format("   Office:  {}\n", bilingual(o->name));
+      out += field("   ", "info.office", k_label, bilingual(o->name));
       out += office_lines(*o, "   ");
     }
     for (const Text& b : s.bring) {
-      out += fmt::format("   Bring:   {}\n", b.en());
+      out += field("   ", "info.bring", k_label, local(b));
     }
     for (const Text& n : s.notes) {
-      out += fmt::format("   Note:    {}\n", n.en());
+      out += field("   ", "info.note", k_label, local(n));
     }
   }
   return out;
@@ -61,8 +71,8 @@ std::string offices_text(const Rules& r) {
     if (!out.empty()) {
       out += "\n";
     }
-    out += fmt::format("{}\n", o.name.en());
-    if (o.name.has("zh")) {
+    out += fmt::format("{}\n", local(o.name));
+    if (output_lang() != Lang::zh && o.name.has("zh")) {
       out += fmt::format("  {}\n", o.name.in("zh"));
     }
     out += office_lines(o, "  ");
@@ -73,7 +83,8 @@ std::string offices_text(const Rules& r) {
       }
     }
     if (!steps.empty()) {
-      out += fmt::format("  Steps:   {}\n", fmt::join(steps, ", "));
+      out += render_detail::field("  ", "info.steps", k_label,
+                                  fmt::format("{}", fmt::join(steps, ", ")));
     }
   }
   return out;
@@ -82,8 +93,10 @@ std::string offices_text(const Rules& r) {
 std::string fees_text(const Rules& r) {
   std::string out;
   for (const Fee& f : r.fees) {
-    out += fmt::format("{} {}: {}\n  Payment: {}\n", f.amount, f.currency,
-                       f.description.en(), f.payment.en());
+    out +=
+        fmt::format("{} {}: {}\n", f.amount, f.currency, local(f.description));
+    out +=
+        render_detail::field("  ", "info.payment", k_label, local(f.payment));
   }
   return out;
 }
@@ -101,8 +114,9 @@ std::string render_info(const Rules& r, InfoTopic topic) {
     case InfoTopic::all:
       break;
   }
-  return fmt::format("{}\nOffices\n\n{}\nFees\n\n{}", steps_text(r),
-                     offices_text(r), fees_text(r));
+  return fmt::format("{}\n{}\n\n{}\n{}\n\n{}", steps_text(r),
+                     tr("info.offices"), offices_text(r), tr("info.fees"),
+                     fees_text(r));
 }
 
 }  // namespace rpx

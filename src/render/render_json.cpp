@@ -19,6 +19,7 @@ Json string_or_null(const std::string& s) {
 
 std::string render_student_json(const std::string& file, const StudentState& s,
                                 const Assessment& a, Date today, int indent) {
+  const OutputLangScope english(Lang::en);  // machine output
   const Deadline& dl = a.deadline;
   Json j;
   j["file"] = file;

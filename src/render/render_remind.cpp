@@ -15,11 +15,11 @@ std::string uncovered_note(const CalendarNote& note) {
     case Basis::official:
       return "";
     case Basis::provisional:
-      return fmt::format(" (provisional: {})", missing_reason(note));
+      return tr("remind.provisional", {{"reason", missing_reason(note)}});
     case Basis::weekdays:
       break;
   }
-  return fmt::format(" ({}: Monday–Friday assumed)", missing_reason(note));
+  return tr("remind.weekdays", {{"reason", missing_reason(note)}});
 }
 
 std::string who(const std::string& file, const StudentState& s) {
@@ -36,14 +36,17 @@ std::string who(const std::string& file, const StudentState& s) {
 std::string ready_line(const std::string& file, const StudentState& s,
                        const Assessment& a, Date today) {
   const auto& pn = s.current.progress_note;
-  const std::string phone =
-      pn && !pn->phone.empty() ? printable(pn->phone)
-                               : std::string("the number on the Progress Note");
+  const std::string phone = pn && !pn->phone.empty()
+                                ? printable(pn->phone)
+                                : tr("remind.progress_note_number");
   const Date ready = *a.ready_estimate;
-  return fmt::format(
-      "READY {}: passport should be ready since {} ({}); call {} to check{}\n",
-      who(file, s), format_date(ready), relative_days((ready - today).count()),
-      phone, uncovered_note(a.ready_note));
+  return tr("remind.ready",
+            {{"who", who(file, s)},
+             {"ready", show_date(ready)},
+             {"relative", relative_days((ready - today).count())},
+             {"phone", phone},
+             {"note", uncovered_note(a.ready_note)}}) +
+         "\n";
 }
 
 }  // namespace
@@ -54,19 +57,20 @@ std::string render_remind_line(const std::string& file, const StudentState& s,
   const std::string note = uncovered_note(dl.note);
   switch (a.phase) {
     case Phase::expired:
-      return fmt::format("EXPIRED {}: permit expired on {} ({})\n",
-                         who(file, s), format_date(dl.expiry),
-                         relative_days(a.days_to_expiry));
+      return tr("remind.expired",
+                {{"who", who(file, s)},
+                 {"expiry", show_date(dl.expiry)},
+                 {"relative", relative_days(a.days_to_expiry)}}) +
+             "\n";
     case Phase::overdue:
-      return fmt::format(
-          "OVERDUE {}: last office day was {} ({}); permit expires {}{}\n",
-          who(file, s), format_date(dl.last_office_day),
-          relative_days(a.days_to_deadline), format_date(dl.expiry), note);
     case Phase::due:
-      return fmt::format(
-          "DUE {}: last office day {} ({}); permit expires {}{}\n",
-          who(file, s), format_date(dl.last_office_day),
-          relative_days(a.days_to_deadline), format_date(dl.expiry), note);
+      return tr(a.phase == Phase::due ? "remind.due" : "remind.overdue",
+                {{"who", who(file, s)},
+                 {"last", show_date(dl.last_office_day)},
+                 {"relative", relative_days(a.days_to_deadline)},
+                 {"expiry", show_date(dl.expiry)},
+                 {"note", note}}) +
+             "\n";
     case Phase::ready:
       return ready_line(file, s, a, today);
     case Phase::processing:

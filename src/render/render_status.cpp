@@ -1,6 +1,7 @@
 // The student's screens: `rpx status` and `rpx plan`.
 #include <fmt/format.h>
 
+#include <rpx/layout.hpp>
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 
@@ -19,68 +20,56 @@ using render_detail::k_red;
 using render_detail::k_yellow;
 using render_detail::Paint;
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  }
-  return out;
-}
+using render_detail::field;
+using render_detail::local;
 
-std::string day_count(int n) {
-  return fmt::format("{} day{}", n, n == 1 || n == -1 ? "" : "s");
-}
+constexpr std::size_t k_label = 19;  // "  Permit expires     " in English
 
 /// The one-line verdict under the name.
 std::string headline(const Assessment& a, const StudentState& s) {
   const Deadline& dl = a.deadline;
   switch (a.phase) {
     case Phase::expired:
-      return fmt::format(
-          "the permit expired on {} ({}); go to the Exit-Entry "
-          "office at once",
-          format_weekday_date(dl.expiry), relative_days(a.days_to_expiry));
+      return tr("status.headline.expired",
+                {{"expiry", show_weekday_date(dl.expiry)},
+                 {"relative", relative_days(a.days_to_expiry)}});
     case Phase::overdue:
-      return fmt::format(
-          "the last office day was {} ({}); the permit expires {} ({}): file "
-          "now",
-          format_weekday_date(dl.last_office_day),
-          relative_days(a.days_to_deadline), format_weekday_date(dl.expiry),
-          relative_days(a.days_to_expiry));
+      return tr("status.headline.overdue",
+                {{"last", show_weekday_date(dl.last_office_day)},
+                 {"relative", relative_days(a.days_to_deadline)},
+                 {"expiry", show_weekday_date(dl.expiry)},
+                 {"expiry_relative", relative_days(a.days_to_expiry)}});
     case Phase::due:
-      return fmt::format("file by {}: {} left",
-                         format_weekday_date(dl.last_office_day),
-                         day_count(a.days_to_deadline));
+      return tr("status.headline.due",
+                {{"last", show_weekday_date(dl.last_office_day)},
+                 {"days", tr_n("unit.days", a.days_to_deadline)}});
     case Phase::upcoming:
-      return fmt::format("{} until the last office day, {}",
-                         day_count(a.days_to_deadline),
-                         format_weekday_date(dl.last_office_day));
+      return tr("status.headline.upcoming",
+                {{"last", show_weekday_date(dl.last_office_day)},
+                 {"days", tr_n("unit.days", a.days_to_deadline)}});
     case Phase::processing:
-      return fmt::format(
-          "submitted {}; passport back around {} ({} workday{} from today)",
-          format_date(*a.step(StepId::submit).done),
-          format_weekday_date(*a.ready_estimate),
-          a.workdays_to_ready.value_or(0),
-          a.workdays_to_ready.value_or(0) == 1 ? "" : "s");
+      return tr("status.headline.processing",
+                {{"submitted", show_date(*a.step(StepId::submit).done)},
+                 {"ready", show_weekday_date(*a.ready_estimate)},
+                 {"workdays",
+                  tr_n("unit.workdays", a.workdays_to_ready.value_or(0))}});
     case Phase::ready: {
       const auto& pn = s.current.progress_note;
-      const std::string phone = pn && !pn->phone.empty()
-                                    ? fmt::format(" ({})", pn->phone)
-                                    : std::string();
-      return fmt::format(
-          "the permit should be ready since {}: call the number on the "
-          "Progress Note{} to check, then collect it",
-          format_weekday_date(*a.ready_estimate), phone);
+      const std::string ready = show_weekday_date(*a.ready_estimate);
+      return pn && !pn->phone.empty()
+                 ? tr("status.headline.ready_phone",
+                      {{"ready", ready}, {"phone", pn->phone}})
+                 : tr("status.headline.ready", {{"ready", ready}});
     }
     case Phase::collected:
-      return fmt::format(
-          "passport collected on {}; record the new permit with: rpx collect "
-          "--new-expiry DATE",
-          format_date(*a.step(StepId::collect).done));
+      return tr("status.headline.collected",
+                {{"collected", show_date(*a.step(StepId::collect).done)}});
   }
   return "";
 }
 
+/// The office of a step: its name and address in the output language and,
+/// for a taxi driver, in Chinese; its hours and phone.
 std::string office_block(const Rules& rules, const Step& step,
                          std::string_view indent) {
   std::string out;
@@ -88,21 +77,23 @@ std::string office_block(const Rules& rules, const Step& step,
   if (o == nullptr) {
     return out;
   }
-  out += fmt::format("{}{}\n", indent, o->name.en());
-  if (o->name.has("zh")) {
-    out += fmt::format("{}{}\n", indent, o->name.in("zh"));
-  }
-  if (!o->address.by_lang.empty()) {
-    out += fmt::format("{}{}\n", indent, o->address.en());
-    if (o->address.has("zh")) {
-      out += fmt::format("{}{}\n", indent, o->address.in("zh"));
+  const bool zh = output_lang() == Lang::zh;
+  const auto both = [&](const Text& t) {
+    out += fmt::format("{}{}\n", indent, local(t));
+    if (!zh && t.has("zh")) {
+      out += fmt::format("{}{}\n", indent, t.in("zh"));
     }
+  };
+  both(o->name);
+  if (!o->address.by_lang.empty()) {
+    both(o->address);
   }
   if (!o->hours.by_lang.empty()) {
-    out += fmt::format("{}{}\n", indent, o->hours.en());
+    out += fmt::format("{}{}\n", indent, local(o->hours));
   }
   if (!o->phone.empty()) {
-    out += fmt::format("{}Phone {}\n", indent, o->phone);
+    out += fmt::format("{}{}\n", indent,
+                       tr("status.office_phone", {{"phone", o->phone}}));
   }
   return out;
 }
@@ -110,8 +101,8 @@ std::string office_block(const Rules& rules, const Step& step,
 /// "; between 2027-02-22 and 2027-02-26" when the estimate is a range.
 std::string between(const std::optional<Date>& earliest,
                     const std::optional<Date>& latest) {
-  return earliest ? fmt::format("; between {} and {}", format_date(*earliest),
-                                format_date(*latest))
+  return earliest ? tr("status.between", {{"earliest", show_date(*earliest)},
+                                          {"latest", show_date(*latest)}})
                   : std::string();
 }
 
@@ -122,17 +113,23 @@ std::string if_filed_lines(const Assessment& a, const Rules& rules) {
     return "";
   }
   const bool on_deadline = *a.file_on == a.deadline.last_office_day;
-  std::string out = fmt::format(
-      "  If filed on        {}{}\n", format_weekday_date(*a.file_on),
-      on_deadline ? " (the last office day)"
-                  : " (the first workday from today; the deadline has passed)");
-  out += fmt::format(
-      "  Passport back      around {} ({} workdays later{})\n",
-      format_weekday_date(*a.ready_if_filed), rules.processing_workdays.value,
-      between(a.ready_if_filed_earliest, a.ready_if_filed_latest));
+  std::string out =
+      field("  ", "label.if_filed_on", k_label,
+            show_weekday_date(*a.file_on) +
+                tr(on_deadline ? "status.if_filed.last_office_day"
+                               : "status.if_filed.first_workday"));
+  out += field("  ", "label.passport_back", k_label,
+               tr("status.passport_back_if_filed",
+                  {{"ready", show_weekday_date(*a.ready_if_filed)},
+                   {"n", rules.processing_workdays.value},
+                   {"between", between(a.ready_if_filed_earliest,
+                                       a.ready_if_filed_latest)}}));
   if (!a.ready_if_filed_covered) {
-    out += fmt::format(
-        "  ({})\n", calendar_warning(a.ready_if_filed_note, "that estimate"));
+    out += "  " +
+           tr("status.parenthesis",
+              {{"text", calendar_warning(a.ready_if_filed_note,
+                                         tr("subject.that_estimate"))}}) +
+           "\n";
   }
   return out;
 }
@@ -164,16 +161,19 @@ StudentState shown(const StudentState& state) {
 /// The name, today and the phase with its verdict.
 std::string verdict_lines(const StudentState& s, const Assessment& a,
                           Date today, const Paint& paint) {
-  std::string who = s.name.empty() ? std::string("Student") : s.name;
-  if (!s.student_id.empty()) {
-    who += fmt::format(" ({})", s.student_id);
-  }
-  return fmt::format("{}, as of {}\n", paint(k_bold, who),
-                     format_weekday_date(today)) +
-         fmt::format("{}: {}\n\n",
-                     paint(render_detail::phase_colour(a.phase),
-                           upper(phase_name(a.phase))),
-                     headline(a, s));
+  const std::string name = s.name.empty() ? tr("status.student") : s.name;
+  const std::string who =
+      s.student_id.empty()
+          ? name
+          : tr("status.name_and_id", {{"name", name}, {"id", s.student_id}});
+  return tr("status.as_of", {{"who", paint(k_bold, who)},
+                             {"today", show_weekday_date(today)}}) +
+         "\n" +
+         tr("status.phase_line",
+            {{"phase", paint(render_detail::phase_colour(a.phase),
+                             render_detail::phase_title(a.phase))},
+             {"headline", headline(a, s)}}) +
+         "\n\n";
 }
 
 /// The five steps, ✓ with the date and note or ✗, the next one in bold.
@@ -183,12 +183,12 @@ std::string checklist_lines(const StudentState& s, const Assessment& a,
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     const StepStatus& st = a.steps[i];
     const std::string title =
-        fmt::format("{}. {}", st.n, rules.steps[i].title.en());
+        fmt::format("{}. {}", st.n, local(rules.steps[i].title));
     const std::string& note = s.current.steps[i].note;
     if (st.done) {
-      out +=
-          fmt::format("  {} {:<56} {}{}\n", paint(k_green, "✓"), title,
-                      format_date(*st.done), note.empty() ? "" : "  " + note);
+      out += fmt::format("  {} {} {}{}\n", paint(k_green, "✓"),
+                         render_detail::pad_right(title, 56),
+                         show_date(*st.done), note.empty() ? "" : "  " + note);
     } else {
       out += fmt::format("  {} {}\n", paint(k_red, "✗"),
                          st.id == a.next_step ? paint(k_bold, title) : title);
@@ -202,31 +202,34 @@ std::string checklist_lines(const StudentState& s, const Assessment& a,
 std::string date_lines(const StudentState& s, const Assessment& a,
                        const Rules& rules) {
   const Deadline& dl = a.deadline;
-  constexpr std::string_view k_indent = "                     ";
+  const std::string indent(2 + k_label, ' ');
   std::string out;
-  out += fmt::format("  Permit expires     {} ({})\n",
-                     format_weekday_date(dl.expiry),
-                     relative_days(a.days_to_expiry));
-  out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
-                     format_weekday_date(dl.filing_deadline),
-                     rules.advance_days.count());
-  out += render_detail::moved_explanation(dl, k_indent);
-  out += fmt::format("  Last office day    {}{} ({})\n",
-                     format_weekday_date(dl.last_office_day),
-                     render_detail::last_office_day_qualifier(dl),
-                     relative_days(a.days_to_deadline));
+  out += field("  ", "label.permit_expires", k_label,
+               tr("status.date_relative",
+                  {{"date", show_weekday_date(dl.expiry)},
+                   {"relative", relative_days(a.days_to_expiry)}}));
+  out += field("  ", "label.filing_deadline", k_label,
+               tr("status.days_before_expiry",
+                  {{"date", show_weekday_date(dl.filing_deadline)},
+                   {"n", rules.advance_days.count()}}));
+  out += render_detail::moved_explanation(dl, indent);
+  out += field("  ", "label.last_office_day", k_label,
+               tr("status.date_qualified_relative",
+                  {{"date", show_weekday_date(dl.last_office_day)},
+                   {"qualifier", render_detail::last_office_day_qualifier(dl)},
+                   {"relative", relative_days(a.days_to_deadline)}}));
   if (!a.ready_estimate) {
     return out + if_filed_lines(a, rules);
   }
-  out += fmt::format(
-      "  Passport back      around {} ({} workdays after the "
-      "Progress Note of {}{})\n",
-      format_weekday_date(*a.ready_estimate), rules.processing_workdays.value,
-      format_date(*a.step(StepId::submit).done),
-      between(a.ready_earliest, a.ready_latest));
+  out += field("  ", "label.passport_back", k_label,
+               tr("status.passport_back",
+                  {{"ready", show_weekday_date(*a.ready_estimate)},
+                   {"n", rules.processing_workdays.value},
+                   {"submitted", show_date(*a.step(StepId::submit).done)},
+                   {"between", between(a.ready_earliest, a.ready_latest)}}));
   const auto& pn = s.current.progress_note;
   if (pn && !pn->phone.empty()) {
-    out += fmt::format("  Progress phone     {}\n", pn->phone);
+    out += field("  ", "label.progress_phone", k_label, pn->phone);
   }
   return out;
 }
@@ -238,22 +241,24 @@ std::string next_step_lines(const Assessment& a, const Rules& rules) {
   }
   const int n = step_number(a.next_step);
   const Step& step = rules.steps[static_cast<std::size_t>(n - 1)];
-  std::string out = fmt::format("\nNext: {}. {}\n", n, step.title.en());
+  std::string out =
+      "\n" + tr("status.next", {{"n", n}, {"title", local(step.title)}}) + "\n";
   out += office_block(rules, step, "  ");
   for (const Text& b : step.bring) {
-    out += fmt::format("  Bring: {}\n", b.en());
+    out += "  " + tr("status.bring", {{"text", local(b)}}) + "\n";
   }
   for (const Text& note : step.notes) {
-    out += fmt::format("  Note:  {}\n", note.en());
+    out += "  " + tr("status.note", {{"text", local(note)}}) + "\n";
   }
+  std::string command;
   if (a.next_step == step_id(StepId::submit)) {
-    out += "  Then: rpx submit --phone NUMBER-ON-THE-PROGRESS-NOTE\n";
+    command = tr("status.command.submit");
   } else if (a.next_step == step_id(StepId::collect)) {
-    out += "  Then: rpx collect --new-expiry DATE-ON-THE-NEW-PERMIT\n";
+    command = tr("status.command.collect");
   } else {
-    out += fmt::format("  Then: rpx done {}\n", a.next_step);
+    command = "rpx done " + std::string(a.next_step);
   }
-  return out;
+  return out + "  " + tr("status.then", {{"command", command}}) + "\n";
 }
 
 std::string warning_lines(const Assessment& a, const Paint& paint) {
@@ -263,7 +268,7 @@ std::string warning_lines(const Assessment& a, const Paint& paint) {
   }
   std::string out = "\n";
   for (const std::string& w : warnings) {
-    out += fmt::format("{} {}\n", paint(k_yellow, "warning:"), w);
+    out += paint(k_yellow, render_detail::warning_label()) + " " + w + "\n";
   }
   return out;
 }
@@ -275,61 +280,69 @@ std::string render_status_text(const StudentState& state, const Assessment& a,
                                TextStyle style) {
   const StudentState s = shown(state);
   const Paint paint{style.color};
-  return verdict_lines(s, a, today, paint) +
-         checklist_lines(s, a, rules, paint) + "\n" + date_lines(s, a, rules) +
-         next_step_lines(a, rules) + warning_lines(a, paint);
+  return wrap_text(verdict_lines(s, a, today, paint) +
+                       checklist_lines(s, a, rules, paint) + "\n" +
+                       date_lines(s, a, rules) + next_step_lines(a, rules) +
+                       warning_lines(a, paint),
+                   style.width);
 }
 
 std::string render_plan_text(const StudentState& state, const Assessment& a,
                              const Rules& rules, Date today) {
   const StudentState s = shown(state);
   const Deadline& dl = a.deadline;
-  std::string out;
-  out += fmt::format("Plan for {}, as of {}\n\n",
-                     s.name.empty() ? std::string("the student") : s.name,
-                     format_weekday_date(today));
+  std::string out =
+      tr("plan.title",
+         {{"who", s.name.empty() ? tr("plan.the_student") : s.name},
+          {"today", show_weekday_date(today)}}) +
+      "\n\n";
   std::vector<std::string> left;
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     if (!a.steps[i].done) {
       left.push_back(
-          fmt::format("{}. {}", a.steps[i].n, rules.steps[i].title.en()));
+          fmt::format("{}. {}", a.steps[i].n, local(rules.steps[i].title)));
     }
   }
   if (a.phase == Phase::processing || a.phase == Phase::ready ||
       a.phase == Phase::collected) {
-    out += fmt::format("  Submitted          {}\n",
-                       format_weekday_date(*a.step(StepId::submit).done));
-    out += fmt::format("  Passport back      around {}{}\n",
-                       format_weekday_date(*a.ready_estimate),
-                       a.ready_earliest
-                           ? fmt::format(" (between {} and {})",
-                                         format_date(*a.ready_earliest),
-                                         format_date(*a.ready_latest))
-                           : std::string());
+    out += field("  ", "label.submitted", k_label,
+                 show_weekday_date(*a.step(StepId::submit).done));
+    const std::string ready = show_weekday_date(*a.ready_estimate);
+    out +=
+        field("  ", "label.passport_back", k_label,
+              a.ready_earliest ? tr("plan.around_between",
+                                    {{"ready", ready},
+                                     {"earliest", show_date(*a.ready_earliest)},
+                                     {"latest", show_date(*a.ready_latest)}})
+                               : tr("plan.around", {{"ready", ready}}));
   } else {
-    out += fmt::format("  Last office day    {}{} ({})\n",
-                       format_weekday_date(dl.last_office_day),
-                       render_detail::last_office_day_qualifier(dl),
-                       relative_days(a.days_to_deadline));
-    out += fmt::format("  Filing deadline    {} ({} days before expiry)\n",
-                       format_weekday_date(dl.filing_deadline),
-                       rules.advance_days.count());
+    out +=
+        field("  ", "label.last_office_day", k_label,
+              tr("status.date_qualified_relative",
+                 {{"date", show_weekday_date(dl.last_office_day)},
+                  {"qualifier", render_detail::last_office_day_qualifier(dl)},
+                  {"relative", relative_days(a.days_to_deadline)}}));
+    out += field("  ", "label.filing_deadline", k_label,
+                 tr("status.days_before_expiry",
+                    {{"date", show_weekday_date(dl.filing_deadline)},
+                     {"n", rules.advance_days.count()}}));
     out += if_filed_lines(a, rules);
   }
-  out += fmt::format("  Permit expires     {} ({})\n",
-                     format_weekday_date(dl.expiry),
-                     relative_days(a.days_to_expiry));
+  out += field("  ", "label.permit_expires", k_label,
+               tr("status.date_relative",
+                  {{"date", show_weekday_date(dl.expiry)},
+                   {"relative", relative_days(a.days_to_expiry)}}));
   out += "\n";
   if (left.empty()) {
-    out += "Steps left: none\n";
+    out += tr("plan.steps_left_none") + "\n";
   } else {
-    out += "Steps left:\n";
+    out += tr("plan.steps_left") + "\n";
     for (const std::string& l : left) {
       out += fmt::format("  {}\n", l);
     }
   }
   for (const std::string& w : assessment_warnings(a)) {
-    out += fmt::format("warning: {}\n", w);
+    out += render_detail::warning_label() + " " + w + "\n";
   }
   return out;
 }

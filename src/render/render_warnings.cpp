@@ -4,23 +4,27 @@
 
 #include <rpx/render.hpp>
 
+#include "render_detail.hpp"
+
 namespace rpx {
 
 namespace {
 
+using render_detail::local;
+
 /// "step 2 (photo)".
 std::string step_name(StepId s) {
-  return fmt::format("step {} ({})", step_number(s), step_id(s));
+  return tr("warning.step_name", {{"n", step_number(s)}, {"id", step_id(s)}});
 }
 
 /// "a day off for National Day" or "a Saturday": why the office is closed.
 std::string closed_why(const DayFacts& day) {
   if (day.kind == DayKind::holiday) {
-    return fmt::format(
-        "a day off for {}{}", day.holiday->en(),
-        day.provisional_year != 0 ? " in rpx's provisional schedule" : "");
+    return tr(day.provisional_year != 0 ? "warning.closed.holiday_provisional"
+                                        : "warning.closed.holiday",
+              {{"holiday", local(*day.holiday)}});
   }
-  return fmt::format("a {}", weekday_name(day.date));
+  return tr("warning.closed.weekend", {{"weekday", show_weekday(day.date)}});
 }
 
 }  // namespace
@@ -28,34 +32,37 @@ std::string closed_why(const DayFacts& day) {
 std::string step_warning_text(const StepWarning& w) {
   switch (w.code) {
     case StepWarning::Code::not_ticked:
-      return fmt::format("submitted without {} ticked", step_name(w.step));
+      return tr("warning.not_ticked", {{"step", step_name(w.step)}});
     case StepWarning::Code::after_submission:
-      return fmt::format("{} is dated {}, after the submission on {}",
-                         step_name(w.step), format_date(w.date),
-                         format_date(w.other));
+      return tr("warning.after_submission",
+                {{"step", step_name(w.step)},
+                 {"date", show_date(w.date)},
+                 {"submitted", show_date(w.other)}});
     case StepWarning::Code::late_submission:
-      return fmt::format("submitted on {}, after the last office day {}",
-                         format_date(w.date), format_date(w.other));
+      return tr("warning.late_submission",
+                {{"date", show_date(w.date)}, {"last", show_date(w.other)}});
     case StepWarning::Code::collected_early:
-      return fmt::format("collected on {}, before the submission on {}",
-                         format_date(w.date), format_date(w.other));
+      return tr("warning.collected_early", {{"date", show_date(w.date)},
+                                            {"submitted", show_date(w.other)}});
     case StepWarning::Code::closed_day:
       break;
   }
-  return fmt::format(
-      "{} is dated {}, {}, when the {} is closed: check the date",
-      step_name(w.step), format_weekday_date(w.date), closed_why(w.day),
-      w.office ? w.office->en() : "office");
+  return tr("warning.closed_day",
+            {{"step", step_name(w.step)},
+             {"date", show_weekday_date(w.date)},
+             {"why", closed_why(w.day)},
+             {"office", w.office ? local(*w.office) : tr("warning.office")}});
 }
 
 std::string render_warning_line(std::string_view warning) {
-  return fmt::format("rpx: warning: {}\n", warning);
+  return "rpx: " + tr("warning.line", {{"text", warning}}) + "\n";
 }
 
 std::vector<std::string> deadline_warnings(const Deadline& deadline) {
   std::vector<std::string> out;
   if (deadline.note.basis != Basis::official) {
-    out.push_back(calendar_warning(deadline.note, "the last office day"));
+    out.push_back(
+        calendar_warning(deadline.note, tr("subject.last_office_day")));
   }
   return out;
 }
@@ -68,12 +75,13 @@ std::vector<std::string> assessment_warnings(const Assessment& a) {
       dl.missing_year == a.ready_note.missing_year &&
       dl.assumed == a.ready_note.assumed && !dl.assumed.empty()) {
     // One sentence when both rest on the same assumed holidays.
-    out.push_back(calendar_warning(
-        dl, "the last office day and the ready estimate", Number::plural));
+    out.push_back(calendar_warning(dl, tr("subject.last_office_day_and_ready"),
+                                   Number::plural));
   } else {
     out = deadline_warnings(a.deadline);
     if (ready) {
-      out.push_back(calendar_warning(a.ready_note, "the ready estimate"));
+      out.push_back(
+          calendar_warning(a.ready_note, tr("subject.ready_estimate")));
     }
   }
   for (const StepWarning& w : a.warnings) {

@@ -32,9 +32,26 @@ std::optional<Lang> parse_lang(std::string_view name);
 /// zh_*, Korean for ko_*, English for anything else ("C", "", "fr_FR").
 Lang lang_of_locale(std::string_view locale);
 
-/// The language of every text rpx writes from now on (English at start).
+/// The language of every text rpx writes from now on, on this thread
+/// (English at start).
 void set_output_lang(Lang lang);
 Lang output_lang();
+
+/// Sets the output language until the end of the scope: machine formats
+/// word their few texts (warnings in JSON) in English whatever the user's
+/// language.
+class OutputLangScope {
+ public:
+  explicit OutputLangScope(Lang lang) : m_saved(output_lang()) {
+    set_output_lang(lang);
+  }
+  ~OutputLangScope() { set_output_lang(m_saved); }
+  OutputLangScope(const OutputLangScope&) = delete;
+  OutputLangScope& operator=(const OutputLangScope&) = delete;
+
+ private:
+  Lang m_saved;
+};
 
 /// A named argument of a message: "{date}" in the template is replaced by
 /// `value`.

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <rpx/assess.hpp>
+#include <rpx/layout.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/schedule.hpp>
 #include <rpx/state.hpp>
@@ -63,11 +65,14 @@ std::string relative_days(int days);
 /// How text output looks.
 struct TextStyle {
   bool color = false;  // ANSI colours (only on a terminal; docs/cli.md)
+  /// The columns a line may take (docs/cli.md, "Width"): the text is
+  /// wrapped (`wrap_text`) and the `check` table fitted to it.
+  std::size_t width = k_no_width_limit;
 };
 
 /// The student's screen (`rpx status`): checklist with ✓/✗ and dates, the
 /// phase, the dates with the reason the deadline moved, the next action
-/// with its office and address, and warnings.
+/// with its office and address, and warnings; wrapped to `style.width`.
 std::string render_status_text(const StudentState& state,
                                const Assessment& assessment, const Rules& rules,
                                Date today, TextStyle style);

@@ -61,7 +61,9 @@ TableRow make_table_row(const std::string& file, const StudentState& state,
 /// columns aligned by display width, then the summary line ("3 students: 1
 /// overdue, 2 due"; the phases in `shown`, or all seven) and, when a row
 /// has a `*`, a line explaining it. `unreadable` files are counted in the
-/// summary; their errors go to stderr separately.
+/// summary; their errors go to stderr separately. The table fits
+/// `style.width` by shortening and dropping columns, never splitting a row
+/// (render_table.cpp says in which order); the lines under it wrap.
 std::string render_check_table(const std::vector<TableRow>& rows,
                                const PhaseCounts& counts, const PhaseSet& shown,
                                std::size_t unreadable, TextStyle style);

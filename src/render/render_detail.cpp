@@ -1,0 +1,33 @@
+#include "render_detail.hpp"
+
+namespace rpx::render_detail {
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  const std::size_t w = display_width(text);
+  return std::string(text) + std::string(width > w ? width - w : 0, ' ');
+}
+
+std::string field(std::string_view indent, std::string_view label_key,
+                  std::size_t label_width, std::string_view value) {
+  const std::string label = tr(label_key);
+  const std::size_t w = display_width(label);
+  return std::string(indent) + label +
+         std::string(w < label_width ? label_width - w : 1, ' ') +
+         std::string(value) + "\n";
+}
+
+const std::string& local(const Text& text) {
+  return text.in(lang_code(output_lang()));
+}
+
+std::string phase_title(Phase p) {
+  return tr("phase.title." + std::string(phase_name(p)));
+}
+
+std::string phase_label(Phase p) {
+  return tr("phase.label." + std::string(phase_name(p)));
+}
+
+std::string warning_label() { return tr("label.warning"); }
+
+}  // namespace rpx::render_detail
