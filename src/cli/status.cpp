@@ -27,10 +27,9 @@ Date on_date(Context& ctx, const std::string& on, std::string_view what) {
   }
   const Date d = require_date(on, what);
   if (d > ctx.today()) {
-    throw DataError(fmt::format(
-        "{} {} is after today ({}): rpx records what has happened; use "
-        "rpx plan for what is ahead",
-        what, on, format_date(ctx.today())));
+    throw DataError(Message(
+        "error.date_after_today",
+        {{"what", what}, {"value", on}, {"today", format_date(ctx.today())}}));
   }
   return d;
 }
@@ -108,7 +107,8 @@ void add_init(CLI::App& app, Context& ctx) {
         fmt::print(
             "The file it replaced could not be read by this rpx ({}); "
             "it is kept as {}.\n",
-            printable(backup->reason), printable(backup->file.string()));
+            printable(backup->reason.in(output_lang())),
+            printable(backup->file.string()));
       }
       fmt::print("{}", deadline_summary(ctx, state));
       return 0;

@@ -229,8 +229,12 @@ std::string show_date(Date d) {
 }
 
 std::string show_weekday(Date d) {
+  return weekday_message(d).in(output_lang());
+}
+
+Message weekday_message(Date d) {
   const date::weekday w{d};
-  return tr("date.weekday." + std::to_string(w.c_encoding()));
+  return Message("date.weekday." + std::to_string(w.c_encoding()));
 }
 
 std::string show_weekday_date(Date d) {

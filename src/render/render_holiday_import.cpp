@@ -58,7 +58,8 @@ std::string moved_students_text(const ImportReport& r) {
     }
   }
   for (const BatchError& e : r.errors) {
-    out += fmt::format("  cannot assess {}: {}\n", e.file, e.error);
+    out += fmt::format("  cannot assess {}: {}\n", e.file,
+                       e.error.in(output_lang()));
   }
   return out;
 }
@@ -109,7 +110,7 @@ std::string render_import_report_json(const ImportReport& r) {
   j["students"] = students;
   auto errors = Json::array();
   for (const BatchError& e : r.errors) {
-    errors.push_back({{"file", e.file}, {"error", e.error}});
+    errors.push_back({{"file", e.file}, {"error", e.error.in(Lang::en)}});
   }
   j["errors"] = errors;
   return j.dump(2) + "\n";

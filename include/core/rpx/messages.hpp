@@ -106,5 +106,7 @@ std::string show_date(Date d);
 std::string show_weekday_date(Date d);
 /// The weekday alone: "Saturday", "星期六", "토요일".
 std::string show_weekday(Date d);
+/// The same, kept as a message to be worded later (in an error).
+Message weekday_message(Date d);
 
 }  // namespace rpx
