@@ -47,7 +47,8 @@ struct Message {
   std::vector<std::pair<std::string, std::string>> args;
   std::vector<std::pair<std::string, Message>> parts;
 
-  Message(std::string k, std::initializer_list<MessageArg> a = {});
+  // Explicit: an error cannot be thrown with a bare English string.
+  explicit Message(std::string k, std::initializer_list<MessageArg> a = {});
   std::string in(Lang lang) const;
 
   bool operator==(const Message&) const = default;
