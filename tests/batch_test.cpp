@@ -165,9 +165,9 @@ TEST(FindStateFiles, MissingPathIsAnErrorAndTheWalkGoesOn) {
   const rpx::FoundFiles found = rpx::find_state_files({missing, a});
   EXPECT_EQ(found.files, std::vector<std::string>{a});
   ASSERT_EQ(found.errors.size(), 1U);
-  EXPECT_EQ(found.errors[0],
-            (BatchError{missing, "cannot read " + missing +
-                                     ": No such file or directory"}));
+  EXPECT_EQ(found.errors[0].file, missing);
+  EXPECT_EQ(found.errors[0].error.in(rpx::Lang::en),
+            "cannot read " + missing + ": No such file or directory");
 }
 
 TEST(FindStateFiles, NamedFifoIsAnErrorNotAHang) {
@@ -177,7 +177,9 @@ TEST(FindStateFiles, NamedFifoIsAnErrorNotAHang) {
   const rpx::FoundFiles found = rpx::find_state_files({fifo});
   EXPECT_TRUE(found.files.empty());
   ASSERT_EQ(found.errors.size(), 1U);
-  EXPECT_EQ(found.errors[0], (BatchError{fifo, fifo + ": not a regular file"}));
+  EXPECT_EQ(found.errors[0].file, fifo);
+  EXPECT_EQ(found.errors[0].error.in(rpx::Lang::en),
+            fifo + ": not a regular file");
   // In a directory, it is not a `*.json` regular file: skipped.
   EXPECT_TRUE(rpx::find_state_files({dir.path().string()}).files.empty());
 }
@@ -213,7 +215,7 @@ TEST(FindStateFiles, UnreadableDirectoryIsAnError) {
     EXPECT_EQ(found.files.size(), 1U);
     ASSERT_EQ(found.errors.size(), 1U);
     EXPECT_EQ(found.errors[0].file, (dir.path() / "d/locked").string());
-    EXPECT_NE(found.errors[0].error.find("Permission denied"),
+    EXPECT_NE(found.errors[0].error.in(rpx::Lang::en).find("Permission denied"),
               std::string::npos);
   });
 }
@@ -245,11 +247,11 @@ TEST(ForEachStudent, AssessesTheReadableAndReportsTheRest) {
                       {"1", Phase::overdue}, {"2", Phase::upcoming}}));
   ASSERT_EQ(errors.size(), 2U);
   EXPECT_EQ(errors[0].file, corrupt);  // sorted by file
-  EXPECT_TRUE(errors[0].error.starts_with(corrupt + ":2:1: "))
-      << errors[0].error;
+  const std::string corrupt_error = errors[0].error.in(rpx::Lang::en);
+  EXPECT_TRUE(corrupt_error.starts_with(corrupt + ":2:1: ")) << corrupt_error;
   EXPECT_EQ(errors[1].file, wrong);
-  EXPECT_TRUE(errors[1].error.starts_with(wrong + ": /expiry: "))
-      << errors[1].error;
+  const std::string wrong_error = errors[1].error.in(rpx::Lang::en);
+  EXPECT_TRUE(wrong_error.starts_with(wrong + ": /expiry: ")) << wrong_error;
   // Read-only: no lock file, no temporary file, nothing changed.
   EXPECT_EQ(listing(dir.path()), before);
 }

@@ -75,13 +75,14 @@ TEST(Messages, EveryCatalogueHasEnglishKeysAndPlaceholders) {
 }
 
 TEST(Messages, EveryKeyTheSourcesUseIsInTheCatalogue) {
-  // tr("key"), tr_n("key"), Message("key") and {"key", {...}} in src/.
+  // tr("key"), tr_n("key"), Message("key"), message_n("key") and
+  // {"key", {...}} in src/.
   const char* root = std::getenv("RPX_SOURCE_DIR");
   ASSERT_NE(root, nullptr) << "RPX_SOURCE_DIR is not set";
   const std::filesystem::path src = std::filesystem::path(root) / "src";
   const std::regex use(
-      "\\b(?:tr|tr_n|Message|message_in\\([^,]*,)\\s*\\(?\\s*\"([a-z0-9_.]+)"
-      "\"");
+      "\\b(?:tr|tr_n|Message|message_n|message_in\\([^,]*,)\\s*\\(?\\s*"
+      "\"([a-z0-9_.]+)\"");
   const auto en = rpx::message_keys(Lang::en);
   const std::set<std::string> known(en.begin(), en.end());
   std::size_t uses = 0;
@@ -97,8 +98,9 @@ TEST(Messages, EveryKeyTheSourcesUseIsInTheCatalogue) {
          it != std::sregex_iterator(); ++it) {
       std::string key = (*it)[1];
       ++uses;
-      const bool counted =
-          s.compare(static_cast<std::size_t>(it->position()), 5, "tr_n(") == 0;
+      const auto at = static_cast<std::size_t>(it->position());
+      const bool counted = s.compare(at, 5, "tr_n(") == 0 ||
+                           s.compare(at, 10, "message_n(") == 0;
       if (counted) {
         EXPECT_TRUE(known.contains(key + ".one") &&
                     known.contains(key + ".other"))
@@ -131,6 +133,31 @@ TEST(Messages, AnErrorKeepsItsMessageForEveryLanguage) {
   EXPECT_EQ(
       e.message().in(Lang::ko),
       "--lang의 언어 \"fr\"을(를) 알 수 없습니다: en, zh, ko 중 하나를 쓰세요");
+}
+
+TEST(Messages, AnArgumentThatIsAMessageIsWordedInTheSameLanguage) {
+  const rpx::Message m(
+      "error.internal",
+      {{"what", rpx::Message("error.saved", {{"file", "s.json"}})}});
+  EXPECT_EQ(m.in(Lang::en),
+            "internal error: the change to s.json was saved; please report "
+            "this bug");
+  EXPECT_EQ(m.in(Lang::zh), "内部错误：对 s.json 的修改已保存；请报告此缺陷");
+  EXPECT_EQ(rpx::message_in(
+                Lang::ko, "error.internal",
+                {{"what", rpx::Message("error.saved", {{"file", "s.json"}})}}),
+            "내부 오류: s.json에 대한 변경은 저장되었습니다; 이 버그를 신고해 "
+            "주세요");
+}
+
+TEST(Messages, ACountedMessagePicksOneOrOther) {
+  EXPECT_EQ(rpx::message_n("a.b", 1).key, "a.b.one");
+  EXPECT_EQ(rpx::message_n("a.b", -1).key, "a.b.one");
+  EXPECT_EQ(rpx::message_n("a.b", 0).key, "a.b.other");
+  const rpx::Message m = rpx::message_n("a.b", 2, {{"file", "f"}});
+  EXPECT_EQ(m.key, "a.b.other");
+  EXPECT_EQ(m.args, (std::vector<std::pair<std::string, std::string>>{
+                        {"file", "f"}, {"n", "2"}}));
 }
 
 TEST(ShowDate, FollowsTheLanguagesHabit) {

@@ -148,7 +148,7 @@ rpx::Notice parse(std::string_view items, int year = 2026) {
 std::string first_error(const rpx::Notice& n) {
   return n.errors.empty() ? std::string()
                           : std::to_string(n.errors.front().line) + ": " +
-                                n.errors.front().message;
+                                n.errors.front().message.in(rpx::Lang::en);
 }
 
 TEST(ParseNotice, SentenceBrokenOverLines) {

@@ -184,11 +184,12 @@ TEST(WorkCalendar, BasisOfOfficialProvisionalAndWeekdayDays) {
 TEST(HolidayModel, RefusesBadModelFiles) {
   const std::string law(*rpx::bundled_file("provisional/statutory.json"));
   const std::string params(*rpx::bundled_file("provisional/model.json"));
-  const auto fails = [&](std::string l, std::string m) {
+  const auto fails = [&](std::string l, std::string m,
+                         rpx::Lang lang = rpx::Lang::en) {
     try {
       rpx::parse_holiday_model(l, "law.json", m, "model.json");
     } catch (const rpx::DataError& e) {
-      return std::string(e.what());
+      return e.message().in(lang);
     }
     return std::string("no error");
   };
@@ -198,11 +199,17 @@ TEST(HolidayModel, RefusesBadModelFiles) {
   EXPECT_EQ(fails(bad_law, params),
             "law.json: /versions/1/holidays/5/days/0/lunar: day 30 of a lunar "
             "month does not exist every year");
+  EXPECT_EQ(
+      fails(bad_law, params, rpx::Lang::zh),
+      "law.json: /versions/1/holidays/5/days/0/lunar: 农历三十并非每年都有");
   auto bad_model = params;
   bad_model.replace(bad_model.find("\"work\": [-3]"), 12, "\"work\": [-1]");
   EXPECT_EQ(fails(law, bad_model),
             "model.json: /single_day/by_weekday/tuesday/work/0: is one of the "
             "days off");
+  EXPECT_EQ(fails(law, bad_model, rpx::Lang::ko),
+            "model.json: /single_day/by_weekday/tuesday/work/0: 휴무일 중 "
+            "하루입니다");
 }
 
 // ---------------------------------------------------------------------------

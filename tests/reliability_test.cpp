@@ -157,6 +157,18 @@ TEST(StateStoreLimits, ASaveTheReaderWouldRefuseIsNotWritten) {
                   ": rpx could not read the result back (" + file.string() +
                   ": /steps/photo/done: expected a date YYYY-MM-DD); "
                   "nothing was written");
+    EXPECT_EQ(e.message().in(rpx::Lang::zh),
+              "无法保存 " + file.string() + "：rpx 无法读回保存的结果（" +
+                  file.string() +
+                  ": /steps/photo/done: 应为 YYYY-MM-DD 格式的日期）；"
+                  "未写入任何内容");
+    EXPECT_EQ(e.message().in(rpx::Lang::ko),
+              file.string() +
+                  "을(를) 저장할 수 없습니다: rpx가 결과를 다시 "
+                  "읽지 못했습니다(" +
+                  file.string() +
+                  ": /steps/photo/done: YYYY-MM-DD 형식의 날짜여야 합니다). "
+                  "아무것도 쓰지 않았습니다");
   }
   EXPECT_EQ(rpx::read_file(file, 1 << 20), before);
 }

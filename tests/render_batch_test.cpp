@@ -55,6 +55,18 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+/// The error of `file`, a JSON syntax error at 1:1 whose parser's detail is
+/// `detail`: "FILE:1:1: DETAIL" in English.
+rpx::BatchError syntax_error(const std::string& file,
+                             const std::string& detail) {
+  return {file, rpx::Message("error.at_position",
+                             {{"file", file},
+                              {"line", 1},
+                              {"col", 1},
+                              {"reason", rpx::Message("error.json.syntax",
+                                                      {{"detail", detail}})}})};
+}
+
 std::string json_text(Date as_of, const std::vector<std::string>& students,
                       const rpx::PhaseCounts& counts,
                       const std::vector<rpx::BatchError>& errors) {
@@ -160,7 +172,7 @@ TEST(RenderCheckJson, HasTheShapeOfCliMd) {
   const std::string one =
       rpx::render_student_json("a.json", s, at(s), k_today, 2);
   const std::string text =
-      json_text(k_today, {one, one}, counts, {{"b.json", "b.json:1:1: bad"}});
+      json_text(k_today, {one, one}, counts, {syntax_error("b.json", "bad")});
   const auto j = nlohmann::ordered_json::parse(text);
   EXPECT_EQ(j["as_of"], "2026-11-25");
   ASSERT_EQ(j["students"].size(), 2U);
@@ -182,7 +194,7 @@ TEST(RenderCheckJson, HasTheShapeOfCliMd) {
 
 TEST(RenderCheckJson, FileNamesThatAreNotUtf8StillMakeValidJson) {
   const std::string text =
-      json_text(k_today, {}, {}, {{"bad\xff.json", "bad\xff.json:1:1: x"}});
+      json_text(k_today, {}, {}, {syntax_error("bad\xff.json", "x")});
   const auto j = nlohmann::ordered_json::parse(text);
   EXPECT_EQ(j["errors"][0]["file"], "bad\uFFFD.json");
   EXPECT_EQ(j["errors"][0]["error"], "bad\uFFFD.json:1:1: x");
@@ -190,10 +202,19 @@ TEST(RenderCheckJson, FileNamesThatAreNotUtf8StillMakeValidJson) {
 
 TEST(RenderCheckJson, AnErrorThatLooksLikeTheStudentsMarkerStaysAnError) {
   const std::string text =
-      json_text(k_today, {}, {}, {{"\x01students", "\x01students: x"}});
+      json_text(k_today, {}, {}, {syntax_error("\x01students", "x")});
   const auto j = nlohmann::ordered_json::parse(text);
   EXPECT_EQ(j["students"], nlohmann::ordered_json::array());
   EXPECT_EQ(j["errors"][0]["file"], "\x01students");
+}
+
+TEST(RenderCheckJson, ErrorsStayEnglishWhateverTheOutputLanguage) {
+  rpx::set_output_lang(rpx::Lang::zh);
+  const std::string text =
+      json_text(k_today, {}, {}, {syntax_error("b.json", "bad")});
+  rpx::set_output_lang(rpx::Lang::en);
+  const auto j = nlohmann::ordered_json::parse(text);
+  EXPECT_EQ(j["errors"][0]["error"], "b.json:1:1: bad");
 }
 
 TEST(RenderCheckJson, EmptyBatch) {
@@ -254,8 +275,15 @@ TEST(RemindLine, WithoutNameOrIdTheFileNamesTheStudent) {
 }
 
 TEST(ErrorLine, OneLineOnStderr) {
-  EXPECT_EQ(rpx::render_error_line({"f", "f:1:2: bad\nthing"}),
-            "rpx: f:1:2: bad?thing\n");
+  const rpx::BatchError e = syntax_error("f", "bad\nthing");
+  EXPECT_EQ(rpx::render_error_line(e), "rpx: f:1:1: bad?thing\n");
+}
+
+TEST(ErrorLine, InTheOutputLanguage) {
+  rpx::set_output_lang(rpx::Lang::ko);
+  const std::string line = rpx::render_error_line(syntax_error("f", "bad"));
+  rpx::set_output_lang(rpx::Lang::en);
+  EXPECT_EQ(line, "rpx: f:1:1: JSON 구문 오류: bad\n");
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ using rpx::test::day;
 std::string errors_of(std::string_view text) {
   std::string out;
   for (const RosterError& e : parse_roster(text).errors) {
-    out += std::to_string(e.line) + ": " + e.reason + "\n";
+    out += std::to_string(e.line) + ": " + e.reason.in(rpx::Lang::en) + "\n";
   }
   return out;
 }
@@ -200,22 +200,36 @@ TEST(ParseRoster, ReportsEveryBadRowAndKeepsTheGoodOnes) {
   EXPECT_EQ(r.rows.size(), 2u);
 }
 
+/// Why `id` is refused, in `lang`; "" when it is not.
+std::string id_problem(std::string_view id, rpx::Lang lang = rpx::Lang::en) {
+  const std::optional<rpx::Message> m = rpx::student_id_problem(id);
+  return m ? m->in(lang) : std::string();
+}
+
 TEST(StudentIdProblem, AcceptsOrdinaryIds) {
-  EXPECT_EQ(rpx::student_id_problem("2021210001"), "");
-  EXPECT_EQ(rpx::student_id_problem("L-2024.07_김"), "");
-  EXPECT_EQ(rpx::student_id_problem(std::string(200, '9')), "");
+  EXPECT_EQ(id_problem("2021210001"), "");
+  EXPECT_EQ(id_problem("L-2024.07_김"), "");
+  EXPECT_EQ(id_problem(std::string(200, '9')), "");
 }
 
 TEST(StudentIdProblem, RefusesControlCharactersAndLongIds) {
-  EXPECT_EQ(rpx::student_id_problem("a\nb"),
+  EXPECT_EQ(id_problem("a\nb"),
             "student id \"a\\x0Ab\" cannot name a state file: it contains a "
             "control character");
-  EXPECT_EQ(rpx::student_id_problem("\xC2\x9B"
-                                    "2J"),
+  EXPECT_EQ(id_problem("\xC2\x9B"
+                       "2J"),
             "student id \"\\u009b2J\" cannot name a state file: it contains a "
             "control character");
-  EXPECT_EQ(rpx::student_id_problem(std::string(201, '9')),
+  EXPECT_EQ(id_problem(std::string(201, '9')),
             "the student id is 201 bytes long (at most 200)");
+}
+
+TEST(StudentIdProblem, IsWordedInEachLanguage) {
+  EXPECT_EQ(id_problem(".x", rpx::Lang::zh),
+            "学号“.x”不能用作状态文件名：它以点开头（隐藏文件、. 和 ..）");
+  EXPECT_EQ(id_problem(".x", rpx::Lang::ko),
+            "학번 \".x\"은(는) 상태 파일 이름으로 쓸 수 없습니다: 점으로 "
+            "시작합니다 (숨김 파일, . 및 ..)");
 }
 
 }  // namespace

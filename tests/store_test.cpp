@@ -182,7 +182,7 @@ TEST_F(StateStoreTest, UpdateWritesNothingWhenTheChangeThrows) {
   make();
   const std::string before = slurp(file());
   EXPECT_THROW(store().update([](StudentState&) {
-    throw rpx::DataError("collect before submit");
+    throw rpx::DataError(rpx::Message("error.collect_before_submit"));
   }),
                rpx::DataError);
   EXPECT_EQ(slurp(file()), before);

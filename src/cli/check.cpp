@@ -1,7 +1,6 @@
 // rpx check, rpx remind: the staff's view of a cohort and cron's reminders.
 // Both read state files without locking (a save is an atomic rename), so a
 // batch never blocks a student, and both only assess, then render.
-#include <fmt/format.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -57,10 +56,7 @@ PhaseSet require_phases(const std::vector<std::string>& names) {
   for (const std::string& name : names) {
     const std::optional<Phase> p = parse_phase(name);
     if (!p) {
-      throw UsageError(fmt::format(
-          "unknown phase \"{}\" for --phase: expected a comma-separated list "
-          "of expired, overdue, due, ready, processing, upcoming, collected",
-          name));
+      throw UsageError(Message("error.unknown_phase", {{"value", name}}));
     }
     phases.push_back(*p);
   }
@@ -193,10 +189,10 @@ int check(Context& ctx, const CheckArgs& args) {
   const Batch b{args.paths, assess_options(args.within),
                 require_phases(args.phases), ctx.today()};
   if (args.bom && args.format != "csv") {
-    throw UsageError("--bom applies to --format csv only");
+    throw UsageError(Message("error.bom_needs_csv"));
   }
   if (args.raw && args.format != "csv") {
-    throw UsageError("--raw applies to --format csv only");
+    throw UsageError(Message("error.raw_needs_csv"));
   }
   if (args.format == "table") {
     return check_table(ctx, b);

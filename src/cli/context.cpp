@@ -56,9 +56,10 @@ Date require_date(std::string_view value, std::string_view what) {
   if (auto d = parse_date(value)) {
     return *d;
   }
-  throw UsageError(fmt::format(
-      "invalid date \"{}\" for {}: expected YYYY-MM-DD, a real day in {}–{}",
-      value, what, k_min_year, k_max_year));
+  throw UsageError(Message("error.invalid_date", {{"value", value},
+                                                  {"what", what},
+                                                  {"min", k_min_year},
+                                                  {"max", k_max_year}}));
 }
 
 long long require_integer(std::string_view value, long long min, long long max,
@@ -75,9 +76,9 @@ long long require_integer(std::string_view value, long long min, long long max,
                   ec == std::errc{} && ptr == s.data() + s.size() && v >= min &&
                   v <= max;
   if (!ok) {
-    throw UsageError(
-        fmt::format("invalid {} \"{}\": expected an integer from {} to {}",
-                    what, value, min, max));
+    throw UsageError(Message(
+        "error.invalid_integer",
+        {{"what", what}, {"value", value}, {"min", min}, {"max", max}}));
   }
   return v;
 }
@@ -85,8 +86,9 @@ long long require_integer(std::string_view value, long long min, long long max,
 const std::string& require_length(const std::string& value, std::size_t max,
                                   std::string_view what) {
   if (value.size() > max) {
-    throw UsageError(fmt::format("{} is {} bytes long; at most {} are accepted",
-                                 what, value.size(), max));
+    throw UsageError(
+        Message("error.too_long",
+                {{"what", what}, {"size", value.size()}, {"max", max}}));
   }
   return value;
 }
@@ -164,17 +166,15 @@ Date Context::today() {
         if (have_tzdata) {
           // The zone database is there: the rules file names a zone that
           // does not exist, a bad rules file.
-          throw DataError(fmt::format(
-              "{}: /time_zone: unknown time zone \"{}\" (expected an IANA "
-              "name such as \"Asia/Shanghai\")",
-              globals.rules.empty() ? std::string(k_default_rules)
-                                    : globals.rules,
-              zone_name));
+          throw DataError(Message(
+              "error.at_pointer",
+              {{"file", globals.rules.empty() ? std::string(k_default_rules)
+                                              : globals.rules},
+               {"pointer", "/time_zone"},
+               {"reason", Message("error.rules.unknown_time_zone",
+                                  {{"zone", zone_name}})}}));
         }
-        throw IoError(fmt::format(
-            "cannot find time zone {} of the rules: install tzdata, or give "
-            "--today DATE",
-            zone_name));
+        throw IoError(Message("error.no_tzdata", {{"zone", zone_name}}));
       }
       const auto local = zone->to_local(std::chrono::system_clock::now());
       m_today = Date{date::floor<date::days>(local).time_since_epoch()};
@@ -192,9 +192,7 @@ fs::path Context::state_file() const {
   if (!xdg.starts_with('/') && !home.starts_with('/')) {
     // Else the default would be relative: `init` would make
     // ./.local/share/rpx/state.json wherever it is run.
-    throw UsageError(
-        "cannot find the state file: neither HOME nor XDG_DATA_HOME is an "
-        "absolute path; give --file FILE (or set RPX_FILE)");
+    throw UsageError(Message("error.no_home"));
   }
   return default_state_path(xdg, home);
 }
@@ -218,10 +216,7 @@ CrashPoint test_crash_point() {
   if (point == "after_rename") {
     return CrashPoint::after_rename;
   }
-  throw UsageError(fmt::format(
-      "invalid RPX_TEST_CRASH \"{}\": expected after_temp_write, after_fsync "
-      "or after_rename (a test-only setting)",
-      point));
+  throw UsageError(Message("error.test_crash_setting", {{"value", point}}));
 }
 
 }  // namespace
@@ -238,9 +233,8 @@ StoreOptions Context::store_options() {
         std::from_chars(wait.data(), wait.data() + wait.size(), seconds);
     if (ec != std::errc{} || ptr != wait.data() + wait.size() ||
         !(seconds >= 0 && seconds <= 3600)) {
-      throw UsageError(fmt::format(
-          "invalid RPX_LOCK_TIMEOUT \"{}\": expected seconds from 0 to 3600",
-          wait));
+      throw UsageError(
+          Message("error.lock_timeout_setting", {{"value", wait}}));
     }
     o.lock_wait =
         std::chrono::milliseconds(static_cast<long long>(seconds * 1000));

@@ -58,10 +58,7 @@ void write_file_atomically(const std::string& file, std::string_view text,
   if (::stat(target.c_str(), &st) == 0) {
     require_regular(file, st.st_mode);
     if (is_state_file(target, st, state_file)) {
-      throw UsageError(fmt::format(
-          "-o {}: is a state file; write the calendar to a file of its own "
-          "(say, rpx.ics)",
-          file));
+      throw UsageError(Message("error.ics_onto_state_file", {{"file", file}}));
     }
   }
   AtomicFile out(target, file);

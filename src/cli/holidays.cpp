@@ -59,8 +59,7 @@ void add_holidays(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx, year_arg, format, provisional] {
       if (year_arg->empty() && !*provisional) {
         if (*format == "tsv") {
-          throw UsageError(
-              "--format tsv needs a YEAR: rpx holidays YEAR --format tsv");
+          throw UsageError(Message("error.tsv_needs_year"));
         }
         return holidays_overview(ctx, *format);
       }
@@ -73,10 +72,8 @@ void add_holidays(CLI::App& app, Context& ctx) {
       std::optional<HolidayYear> estimate;
       if (*provisional) {
         if (year < k_provisional_first_year) {
-          throw UsageError(fmt::format(
-              "no provisional schedule for {}: rpx estimates 2000–2100, the "
-              "years of the 1999 holiday law and after",
-              year));
+          throw UsageError(
+              Message("error.no_provisional_schedule", {{"year", year}}));
         }
         estimate = provisional_year(bundled_holiday_model(), year);
       }

@@ -45,10 +45,10 @@ enum class Target : std::uint8_t { none, file, user, system };
 
 Target target_of(const ImportArgs& a) {
   if (!a.output.empty() && a.install) {
-    throw UsageError("holidays import: give -o FILE or --install, not both");
+    throw UsageError(Message("error.holiday_import.output_and_install"));
   }
   if (a.system && !a.install) {
-    throw UsageError("holidays import: --system goes with --install");
+    throw UsageError(Message("error.holiday_import.system_needs_install"));
   }
   if (a.install) {
     return a.system ? Target::system : Target::user;
@@ -63,7 +63,7 @@ std::string read_source(const std::string& path) {
   std::string text{std::istreambuf_iterator<char>(std::cin),
                    std::istreambuf_iterator<char>()};
   if (text.size() > json_util::k_max_file_bytes) {
-    throw DataError("-: standard input is larger than 1 MiB");
+    throw DataError(Message("error.holiday_import.stdin_too_large"));
   }
   return text;
 }
@@ -87,9 +87,10 @@ std::vector<Write> install_plan(const fs::path& dir, Origin layer,
     const bool exists = fs::exists(file, ec);
     if (!force &&
         (exists || (installed != nullptr && installed->origin == layer))) {
-      throw WouldOverwrite(fmt::format(
-          "{} is already installed in {}: use --force to replace it", y.year,
-          exists ? file.string() : installed->path));
+      throw WouldOverwrite(
+          Message("error.holiday_import.already_installed",
+                  {{"year", y.year},
+                   {"file", exists ? file.string() : installed->path}}));
     }
     out.push_back({file, {y}});
   }

@@ -40,15 +40,18 @@ std::string students(std::size_t n) {
 [[noreturn]] void refuse(const std::string& name, const Roster& roster) {
   const std::size_t n = roster.errors.size();
   for (std::size_t i = 0; i < n && i < k_max_listed_errors; ++i) {
-    warn(fmt::format("rpx: {}:{}: {}\n", name, roster.errors[i].line,
-                     roster.errors[i].reason));
+    warn("rpx: " +
+         tr("error.at_line", {{"file", name},
+                              {"line", roster.errors[i].line},
+                              {"reason", roster.errors[i].reason}}) +
+         "\n");
   }
   if (n > k_max_listed_errors) {
-    warn(fmt::format("rpx: ... and {} more\n", n - k_max_listed_errors));
+    warn("rpx: " + tr("error.import.more", {{"n", n - k_max_listed_errors}}) +
+         "\n");
   }
-  throw DataError(fmt::format(
-      "{}: {} error{}; nothing was imported (fix the roster and run again)",
-      name, n, n == 1 ? "" : "s"));
+  throw DataError(message_n("error.import.refused", static_cast<long long>(n),
+                            {{"file", name}}));
 }
 
 /// `--dry-run`: what would be written, one line per file that would change.

@@ -31,10 +31,9 @@ Date on_date(Context& ctx, const std::string& on, std::string_view what) {
   }
   const Date d = require_date(on, what);
   if (d > ctx.today()) {
-    throw DataError(fmt::format(
-        "{} {} is after today ({}): rpx records what has happened; use "
-        "rpx plan for what is ahead",
-        what, on, format_date(ctx.today())));
+    throw DataError(Message(
+        "error.date_after_today",
+        {{"what", what}, {"value", on}, {"today", format_date(ctx.today())}}));
   }
   return d;
 }
@@ -143,7 +142,7 @@ void add_init(CLI::App& app, Context& ctx) {
                             {{"file", printable(ctx.state_file().string())}}));
       if (backup) {
         fmt::print("{}\n", tr("init.kept_backup",
-                              {{"reason", printable(backup->reason)},
+                              {{"reason", printable(backup->reason.in(output_lang()))},
                                {"file", printable(backup->file.string())}}));
       }
       print_text(ctx, deadline_summary(ctx, state));

@@ -23,10 +23,7 @@ constexpr std::size_t k_collect = step_index(StepId::collect);
 std::size_t require_step(const std::string& arg) {
   const std::string_view id = step_id(arg);
   if (id.empty()) {
-    throw UsageError(fmt::format(
-        "unknown step \"{}\": expected registration, photo, letter, submit, "
-        "collect or 1–5",
-        arg));
+    throw UsageError(Message("error.unknown_step", {{"value", arg}}));
   }
   return static_cast<std::size_t>(step_number(id) - 1);
 }
@@ -99,26 +96,23 @@ int collect(Context& ctx, const std::string& on,
   if (!new_expiry.empty()) {
     next = require_date(new_expiry, "--new-expiry");
     if (*next <= d) {
-      throw DataError(fmt::format(
-          "--new-expiry {} is not after the collection date {}: give the "
-          "expiry printed on the new permit",
-          new_expiry, format_date(d)));
+      throw DataError(
+          Message("error.new_expiry_not_after",
+                  {{"value", new_expiry}, {"date", format_date(d)}}));
     }
   }
   const StudentState saved = student_store(ctx).update([&](StudentState& s) {
     Cycle& c = s.current;
     const bool submitted = c.progress_note || c.steps[k_submit].done;
     if (!submitted) {
-      throw DataError(
-          "cannot collect before submitting: record step 4 first with "
-          "rpx submit");
+      throw DataError(Message("error.collect_before_submit"));
     }
     const Date filed = c.steps[k_submit].done.value_or(
         c.progress_note ? c.progress_note->date : d);
     if (d < filed) {
-      throw DataError(
-          fmt::format("cannot collect on {}, before the submission on {}",
-                      format_date(d), format_date(filed)));
+      throw DataError(Message(
+          "error.collect_before_submission",
+          {{"date", format_date(d)}, {"submitted", format_date(filed)}}));
     }
     c.steps[k_collect].done = d;
     if (next) {
@@ -185,9 +179,7 @@ int undo(Context& ctx, const std::string& step) {
   store.update([&](StudentState& s) {
     Cycle& c = s.current;
     if (i == k_submit && c.steps[k_collect].done) {
-      throw DataError(
-          "cannot undo submit while step 5 (collect) is done: undo collect "
-          "first");
+      throw DataError(Message("error.undo_submit_collected"));
     }
     c.steps[i].done.reset();
     c.steps[i].note.clear();

@@ -8,7 +8,7 @@ bool CsvReader::next(CsvRecord& r) {
   }
   r.line = m_line;
   r.fields.clear();
-  r.error.clear();
+  r.error.reset();
   for (;;) {
     r.fields.emplace_back();
     if (peek() == '"') {
@@ -48,7 +48,7 @@ bool CsvReader::line_break() {
 bool CsvReader::quoted(std::string& field, CsvRecord& r) {
   for (;;) {
     if (m_pos >= size()) {
-      r.error = "a quoted field never ends (a closing \" is missing)";
+      r.error = Message("error.csv.unclosed_quote");
       return false;
     }
     const char c = m_text[m_pos];
@@ -72,9 +72,7 @@ bool CsvReader::quoted(std::string& field, CsvRecord& r) {
   if (after == ',' || after == '\r' || after == '\n' || after == -1) {
     return true;
   }
-  r.error =
-      "text after a closing quote (inside a quoted field, write a quote "
-      "as \"\")";
+  r.error = Message("error.csv.text_after_quote");
   // Skip the rest of the line, so that the next record starts cleanly.
   while (m_pos < size() && peek() != '\r' && peek() != '\n') {
     ++m_pos;

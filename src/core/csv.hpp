@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <rpx/messages.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,8 @@ namespace rpx {
 struct CsvRecord {
   std::size_t line = 0;  // physical line where it starts, from 1
   std::vector<std::string> fields;
-  std::string error;  // a syntax error; the fields are then incomplete
+  /// A syntax error; the fields are then incomplete.
+  std::optional<Message> error;
 };
 
 /// RFC 4180 records, one at a time, with the physical line each starts on.

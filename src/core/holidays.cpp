@@ -1,5 +1,3 @@
-#include <fmt/format.h>
-
 #include <map>
 #include <rpx/bundled.hpp>
 #include <rpx/holidays.hpp>
@@ -39,10 +37,11 @@ struct NoticeSpan {
 Date read_date(const Reader& r, const NoticeSpan& span) {
   const Date d = r.date();
   if (d < span.first || d > span.last) {
-    r.fail(fmt::format(
-        "{} is outside notice-year {}: expected a date from {} to {}",
-        format_date(d), span.year, format_date(span.first),
-        format_date(span.last)));
+    r.fail(Message("error.holidays.outside_year",
+                   {{"date", format_date(d)},
+                    {"year", span.year},
+                    {"first", format_date(span.first)},
+                    {"last", format_date(span.last)}}));
   }
   return d;
 }
@@ -53,9 +52,10 @@ void claim(Claims& claims, Date d, const Reader& r, const std::string& owner) {
     return;
   }
   if (it->second == owner) {
-    r.fail(fmt::format("{} is listed twice", format_date(d)));
+    r.fail(Message("error.holidays.listed_twice", {{"date", format_date(d)}}));
   }
-  r.fail(fmt::format("{} is also a day of {}", format_date(d), it->second));
+  r.fail(Message("error.holidays.also_day_of",
+                 {{"date", format_date(d)}, {"owner", it->second}}));
 }
 
 void read_off(const Reader& r, Holiday& h, const NoticeSpan& span) {
@@ -63,13 +63,13 @@ void read_off(const Reader& r, Holiday& h, const NoticeSpan& span) {
   h.first_off = read_date(r["from"], span);
   h.last_off = read_date(r["to"], span);
   if (h.last_off < h.first_off) {
-    r["to"].fail(
-        fmt::format("is before \"from\" ({})", format_date(h.first_off)));
+    r["to"].fail(Message("error.holidays.to_before_from",
+                         {{"date", format_date(h.first_off)}}));
   }
   const auto length = (h.last_off - h.first_off).count() + 1;
   if (length > k_max_off_days) {
-    r.fail(fmt::format("{} days off in a row; at most {}", length,
-                       k_max_off_days));
+    r.fail(Message("error.holidays.run_too_long",
+                   {{"n", length}, {"max", k_max_off_days}}));
   }
 }
 
@@ -80,12 +80,11 @@ void read_workdays(const Reader& r, Holiday& h, const NoticeSpan& span) {
     const Date d = read_date(w, span);
     if (!is_weekend(d)) {
       w.fail(
-          fmt::format("{} is a {}; an adjusted workday is a Saturday or Sunday",
-                      format_date(d), weekday_name(d)));
+          Message("error.holidays.work_not_weekend",
+                  {{"date", format_date(d)}, {"weekday", weekday_message(d)}}));
     }
     if (d >= h.first_off && d <= h.last_off) {
-      w.fail(
-          fmt::format("{} is one of this holiday's days off", format_date(d)));
+      w.fail(Message("error.holidays.work_is_off", {{"date", format_date(d)}}));
     }
     h.workdays.push_back(d);
   }
@@ -121,8 +120,8 @@ HolidayYear read_year(const Reader& r, Seen& seen, Claims& claims) {
   if (auto [it, inserted] = seen.emplace(y.year, r.pointer()); !inserted) {
     // Later layers replace a year wholesale; inside one file the second
     // copy would silently win, so refuse it instead.
-    year.fail(fmt::format("notice-year {} is already given at {}", y.year,
-                          it->second));
+    year.fail(Message("error.holidays.year_twice",
+                      {{"year", y.year}, {"pointer", it->second}}));
   }
   y.notice = r["notice"].string();
   const Reader holidays = r["holidays"];
@@ -130,7 +129,7 @@ HolidayYear read_year(const Reader& r, Seen& seen, Claims& claims) {
   if (n == 0) {
     // A notice with no holiday would mark a whole year as covered
     // Monday–Friday: a placeholder file, not a schedule.
-    holidays.fail("expected at least one holiday");
+    holidays.fail(Message("error.holidays.no_holiday"));
   }
   for (std::size_t i = 0; i < n; ++i) {
     y.holidays.push_back(read_holiday(holidays[i], y.year, claims));
@@ -166,13 +165,13 @@ std::vector<HolidayYear> parse_holiday_file(std::string_view text,
   const Reader format = r["format"];
   if (!format.json().is_string() ||
       format.json().get_ref<const std::string&>() != k_format) {
-    format.fail(fmt::format("expected \"{}\"", k_format));
+    format.fail(Message("error.json.expected_value", {{"value", k_format}}));
   }
   r.only({"format", "years"});
   const Reader years = r["years"];
   const std::size_t n = years.size();
   if (n == 0) {
-    years.fail("expected at least one notice-year");
+    years.fail(Message("error.holidays.no_year"));
   }
 
   std::vector<HolidayYear> out;

@@ -7,19 +7,19 @@
 
 namespace rpx::json_util {
 
-void Reader::fail(std::string_view reason) const {
-  json_util::fail(m_name, m_at, reason);
+void Reader::fail(Message reason) const {
+  json_util::fail(m_name, m_at, std::move(reason));
 }
 
 void Reader::expect_object() const {
   if (!m_j.is_object()) {
-    fail("expected an object");
+    fail(Message("error.json.expected_object"));
   }
 }
 
 void Reader::expect_array() const {
   if (!m_j.is_array()) {
-    fail("expected an array");
+    fail(Message("error.json.expected_array"));
   }
 }
 
@@ -28,7 +28,7 @@ Reader Reader::operator[](std::string_view key) const {
   const std::string at = m_at + "/" + pointer_token(key);
   auto it = m_j.find(key);
   if (it == m_j.end()) {
-    json_util::fail(m_name, at, "missing");
+    json_util::fail(m_name, at, Message("error.json.missing"));
   }
   return Reader(*it, m_name, at);
 }
@@ -37,7 +37,7 @@ Reader Reader::operator[](std::size_t i) const {
   expect_array();
   const std::string at = fmt::format("{}/{}", m_at, i);
   if (i >= m_j.size()) {
-    json_util::fail(m_name, at, "missing");
+    json_util::fail(m_name, at, Message("error.json.missing"));
   }
   return Reader(m_j[i], m_name, at);
 }
@@ -57,14 +57,14 @@ void Reader::only(std::initializer_list<std::string_view> allowed) const {
     }
     if (!known) {
       json_util::fail(m_name, m_at + "/" + pointer_token(key),
-                      "unknown member");
+                      Message("error.json.unknown_member"));
     }
   }
 }
 
 std::string Reader::string_or_empty() const {
   if (!m_j.is_string()) {
-    fail("expected a string");
+    fail(Message("error.json.expected_string"));
   }
   return m_j.get<std::string>();
 }
@@ -72,32 +72,32 @@ std::string Reader::string_or_empty() const {
 std::string Reader::string() const {
   std::string s = string_or_empty();
   if (s.empty()) {
-    fail("must not be empty");
+    fail(Message("error.json.empty"));
   }
   return s;
 }
 
 long long Reader::integer(long long min, long long max) const {
   if (!m_j.is_number_integer()) {
-    fail(fmt::format("expected an integer from {} to {}", min, max));
+    fail(Message("error.json.expected_integer", {{"min", min}, {"max", max}}));
   }
   // Unsigned values above LLONG_MAX are out of range whatever the bounds.
   if (m_j.is_number_unsigned() &&
       m_j.get<unsigned long long>() >
           static_cast<unsigned long long>(
               std::numeric_limits<long long>::max())) {
-    fail(fmt::format("expected an integer from {} to {}", min, max));
+    fail(Message("error.json.expected_integer", {{"min", min}, {"max", max}}));
   }
   const long long v = m_j.get<long long>();
   if (v < min || v > max) {
-    fail(fmt::format("expected an integer from {} to {}", min, max));
+    fail(Message("error.json.expected_integer", {{"min", min}, {"max", max}}));
   }
   return v;
 }
 
 bool Reader::boolean() const {
   if (!m_j.is_boolean()) {
-    fail("expected true or false");
+    fail(Message("error.json.expected_boolean"));
   }
   return m_j.get<bool>();
 }
@@ -108,7 +108,7 @@ Date Reader::date() const {
       return *d;
     }
   }
-  fail("expected a date YYYY-MM-DD");
+  fail(Message("error.json.expected_date"));
 }
 
 namespace {
@@ -138,12 +138,12 @@ Text Reader::text() const {
   for (const auto& [key, value] : m_j.items()) {
     const Reader r(value, m_name, m_at + "/" + pointer_token(key));
     if (!is_language_tag(key)) {
-      r.fail("expected a language code such as \"en\" or \"zh\"");
+      r.fail(Message("error.json.expected_language"));
     }
     t.by_lang.emplace(key, r.string());
   }
   if (!t.has("en")) {
-    fail("needs an English text (\"en\")");
+    fail(Message("error.json.needs_english"));
   }
   return t;
 }

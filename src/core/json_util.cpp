@@ -34,9 +34,13 @@ Position position_of(std::string_view text, std::size_t offset) {
 }
 
 [[noreturn]] void fail_at(const std::string& name, std::string_view text,
-                          std::size_t offset, std::string_view reason) {
+                          std::size_t offset, Message reason) {
   const Position p = position_of(text, offset);
-  throw DataError(fmt::format("{}:{}:{}: {}", name, p.line, p.col, reason));
+  throw DataError(
+      Message("error.at_position", {{"file", name},
+                                    {"line", p.line},
+                                    {"col", p.col},
+                                    {"reason", std::move(reason)}}));
 }
 
 /// Calls `visit(i)` for each byte of `text` outside JSON strings; `visit`
@@ -67,7 +71,7 @@ void check_depth(std::string_view text, const std::string& name) {
     if (c == '[' || c == '{') {
       if (++depth > k_max_depth) {
         fail_at(name, text, i,
-                fmt::format("nested deeper than {} levels", k_max_depth));
+                Message("error.json.too_deep", {{"max", k_max_depth}}));
       }
     } else if (c == ']' || c == '}') {
       --depth;
@@ -77,8 +81,9 @@ void check_depth(std::string_view text, const std::string& name) {
 }
 
 /// nlohmann's message without its "[json.exception...] parse error at line
-/// L, column C: " prefix, whose column counts differ from ours.
-std::string reason_of(const nlohmann::json::parse_error& e) {
+/// L, column C: " prefix, whose column counts differ from ours. It stays
+/// English in every language, inside a translated frame (docs/cli.md).
+Message reason_of(const nlohmann::json::parse_error& e) {
   std::string_view what = e.what();
   if (auto colon = what.find(": "); colon != std::string_view::npos) {
     what.remove_prefix(colon + 2);
@@ -86,7 +91,9 @@ std::string reason_of(const nlohmann::json::parse_error& e) {
   // Each byte that is not UTF-8 is shown as <XX>, the way nlohmann shows
   // control characters (<U+0000>): an error line must not carry the bad
   // bytes it complains about to the user's terminal.
-  return sanitize(what, Controls::keep, BadBytes::hex_in_angles);
+  return Message(
+      "error.json.syntax",
+      {{"detail", sanitize(what, Controls::keep, BadBytes::hex_in_angles)}});
 }
 
 /// The offset of the first number (outside strings) too large for a
@@ -168,8 +175,7 @@ class DuplicateCheck {
                                : "/" + pointer_token(m_stack[i].key);
       }
       fail(m_name, at + "/" + pointer_token(key),
-           "appears more than once in its object (a member name may be used "
-           "only once)");
+           Message("error.json.duplicate_member"));
     }
     f.keys.push_back(key);
     f.key = key;
@@ -183,7 +189,9 @@ class DuplicateCheck {
 
 nlohmann::json parse(std::string_view text, const std::string& name) {
   if (text.size() > k_max_file_bytes) {
-    throw DataError(fmt::format("{}: file is larger than 1 MiB", name));
+    throw DataError(Message(
+        "error.file_too_large",
+        {{"file", name}, {"size", Message("error.size.mib", {{"n", 1}})}}));
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);
@@ -191,7 +199,7 @@ nlohmann::json parse(std::string_view text, const std::string& name) {
   // nlohmann stops at a NUL byte as at the end of the input, so that
   // `{...}<NUL>garbage` would pass as valid; no JSON text holds one.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    fail_at(name, text, nul, "NUL byte (not allowed in JSON)");
+    fail_at(name, text, nul, Message("error.json.nul_byte"));
   }
   check_depth(text, name);
   try {
@@ -201,16 +209,18 @@ nlohmann::json parse(std::string_view text, const std::string& name) {
     fail_at(name, text, e.byte == 0 ? 0 : e.byte - 1, reason_of(e));
   } catch (const nlohmann::json::out_of_range&) {
     fail_at(name, text, first_overflowing_number(text),
-            "number too large (more than about 1.8e308)");
+            Message("error.json.number_too_large"));
   }
 }
 
-void fail(const std::string& name, const std::string& pointer,
-          std::string_view reason) {
+void fail(const std::string& name, const std::string& pointer, Message reason) {
   if (pointer.empty()) {
-    throw DataError(fmt::format("{}: {}", name, reason));
+    throw DataError(Message("error.in_file",
+                            {{"file", name}, {"reason", std::move(reason)}}));
   }
-  throw DataError(fmt::format("{}: {}: {}", name, pointer, reason));
+  throw DataError(Message(
+      "error.at_pointer",
+      {{"file", name}, {"pointer", pointer}, {"reason", std::move(reason)}}));
 }
 
 std::string pointer_token(std::string_view key) {

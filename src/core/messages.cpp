@@ -50,21 +50,11 @@ std::string_view lookup(Lang lang, std::string_view key) {
   return it->second;
 }
 
-template <typename Args>
-std::optional<std::string_view> find_arg(const Args& args,
-                                         std::string_view name) {
-  for (const auto& a : args) {
-    if (std::string_view(a.first) == name) {
-      return std::string_view(a.second);
-    }
-  }
-  return std::nullopt;
-}
-
-/// Replaces each "{name}" of `tmpl` by its argument.
-template <typename Args>
+/// Replaces each "{name}" of `tmpl` by `value_of(name)`, a
+/// `std::optional<std::string>`.
+template <typename ValueOf>
 std::string fill(std::string_view key, std::string_view tmpl,
-                 const Args& args) {
+                 const ValueOf& value_of) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   for (std::size_t i = 0; i < tmpl.size(); ++i) {
@@ -82,8 +72,8 @@ std::string fill(std::string_view key, std::string_view tmpl,
     const std::string_view name = end == std::string_view::npos
                                       ? tmpl.substr(i)
                                       : tmpl.substr(i + 1, end - i - 1);
-    const std::optional<std::string_view> value =
-        end == std::string_view::npos ? std::nullopt : find_arg(args, name);
+    const std::optional<std::string> value =
+        end == std::string_view::npos ? std::nullopt : value_of(name);
     if (!value) {
       throw InternalError("message \"" + std::string(key) +
                           "\" has no argument for {" + std::string(name) + "}");
@@ -94,15 +84,24 @@ std::string fill(std::string_view key, std::string_view tmpl,
   return out;
 }
 
-using ArgPairs = std::vector<std::pair<std::string_view, std::string_view>>;
-
-ArgPairs pairs_of(std::initializer_list<MessageArg> args) {
-  ArgPairs out;
-  out.reserve(args.size());
+/// The value of argument `name` among `args` (MessageArgs), its part
+/// worded in `lang`.
+template <typename Args>
+std::optional<std::string> arg_value(Lang lang, const Args& args,
+                                     std::string_view name) {
   for (const MessageArg& a : args) {
-    out.emplace_back(a.name, a.value);
+    if (a.name == name) {
+      return a.part ? a.part->in(lang) : a.value;
+    }
   }
-  return out;
+  return std::nullopt;
+}
+
+template <typename Args>
+std::string word(Lang lang, std::string_view key, const Args& args) {
+  return fill(key, lookup(lang, key), [&](std::string_view name) {
+    return arg_value(lang, args, name);
+  });
 }
 
 }  // namespace
@@ -143,16 +142,12 @@ Lang output_lang() { return g_output_lang; }
 
 std::string message_in(Lang lang, std::string_view key,
                        std::initializer_list<MessageArg> args) {
-  return fill(key, lookup(lang, key), pairs_of(args));
+  return word(lang, key, args);
 }
 
 std::string message_in(Lang lang, std::string_view key,
                        const std::vector<MessageArg>& args) {
-  ArgPairs pairs;
-  for (const MessageArg& a : args) {
-    pairs.emplace_back(a.name, a.value);
-  }
-  return fill(key, lookup(lang, key), pairs);
+  return word(lang, key, args);
 }
 
 std::string tr(std::string_view key, std::initializer_list<MessageArg> args) {
@@ -161,12 +156,7 @@ std::string tr(std::string_view key, std::initializer_list<MessageArg> args) {
 
 std::string tr_n(std::string_view key, long long n,
                  std::initializer_list<MessageArg> args) {
-  const std::string full =
-      std::string(key) + (n == 1 || n == -1 ? ".one" : ".other");
-  ArgPairs pairs = pairs_of(args);
-  const std::string count = std::to_string(n);
-  pairs.emplace_back("n", count);
-  return fill(full, lookup(output_lang(), full), pairs);
+  return message_n(key, n, args).in(output_lang());
 }
 
 std::vector<std::string> message_keys(Lang lang) {
@@ -188,12 +178,36 @@ std::optional<std::string_view> message_template(Lang lang,
 Message::Message(std::string k, std::initializer_list<MessageArg> a)
     : key(std::move(k)) {
   for (const MessageArg& arg : a) {
-    args.emplace_back(std::string(arg.name), arg.value);
+    if (arg.part) {
+      parts.emplace_back(std::string(arg.name), *arg.part);
+    } else {
+      args.emplace_back(std::string(arg.name), arg.value);
+    }
   }
 }
 
 std::string Message::in(Lang lang) const {
-  return fill(key, lookup(lang, key), args);
+  return fill(key, lookup(lang, key),
+              [&](std::string_view name) -> std::optional<std::string> {
+                for (const auto& [n, value] : args) {
+                  if (n == name) {
+                    return value;
+                  }
+                }
+                for (const auto& [n, part] : parts) {
+                  if (n == name) {
+                    return part.in(lang);
+                  }
+                }
+                return std::nullopt;
+              });
+}
+
+Message message_n(std::string_view key, long long n,
+                  std::initializer_list<MessageArg> args) {
+  Message m(std::string(key) + (n == 1 || n == -1 ? ".one" : ".other"), args);
+  m.args.emplace_back("n", std::to_string(n));
+  return m;
 }
 
 std::string show_date(Date d) {
@@ -216,8 +230,12 @@ std::string show_date(Date d) {
 }
 
 std::string show_weekday(Date d) {
+  return weekday_message(d).in(output_lang());
+}
+
+Message weekday_message(Date d) {
   const date::weekday w{d};
-  return tr("date.weekday." + std::to_string(w.c_encoding()));
+  return Message("date.weekday." + std::to_string(w.c_encoding()));
 }
 
 std::string show_weekday_date(Date d) {

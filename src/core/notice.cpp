@@ -3,7 +3,6 @@
 // punctuation and digits to ASCII, whitespace dropped); each item's
 // sentences are read in notice_item.cpp, keeping the source line of every
 // byte, so that each check can name the line it concerns.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -47,16 +46,14 @@ bool read_header(const std::vector<std::string>& lines, Notice& out,
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // A title or name that is not UTF-8 could not be written as JSON.
     if (!is_valid_utf8(lines[i])) {
-      errors.push_back({static_cast<int>(i) + 1,
-                        "not UTF-8: save the notice as UTF-8 text"});
+      errors.push_back(
+          {static_cast<int>(i) + 1, Message("error.notice.not_utf8")});
       return false;
     }
   }
   title = find_title(lines);
   if (!title) {
-    errors.push_back({1,
-                      "no title: a notice starts with a line such as "
-                      "国务院办公厅关于2027年部分节假日安排的通知"});
+    errors.push_back({1, Message("error.notice.no_title")});
     return false;
   }
   std::optional<int> year = year_in(title->text);
@@ -64,8 +61,7 @@ bool read_header(const std::vector<std::string>& lines, Notice& out,
     year = year_in(lines[i]);
   }
   if (!year || *year < k_min_year + 1 || *year > k_max_year) {
-    errors.push_back(
-        {title->line, "the notice names no year from 1971 to 2100"});
+    errors.push_back({title->line, Message("error.notice.no_year")});
     return false;
   }
   out.year.year = *year;
@@ -95,10 +91,8 @@ Notice parse_notice(std::string_view text) {
     const std::size_t colon = rest ? rest->find(':') : std::string_view::npos;
     if (!rest || colon == std::string_view::npos) {
       if (line != title->line && looks_like_item(lines[i])) {
-        errors.push_back(
-            {line, fmt::format("\"{}\" looks like a holiday item but is not "
-                               "one: expected 一、NAME：days",
-                               excerpt(lines[i]))});
+        errors.push_back({line, Message("error.notice.stray_item",
+                                        {{"text", excerpt(lines[i])}})});
       }
       continue;
     }
@@ -108,9 +102,7 @@ Notice parse_notice(std::string_view text) {
     }
   }
   if (drafts.empty() && errors.empty()) {
-    errors.push_back({title->line,
-                      "no holiday items: expected lines such as "
-                      "一、元旦：1月1日放假1天"});
+    errors.push_back({title->line, Message("error.notice.no_items")});
   }
   if (errors.empty()) {
     out.year.holidays = build_holidays(drafts, year, errors);

@@ -1,7 +1,6 @@
 // Holidays from the days a notice names (include/rpx/notice.hpp): their
 // names, their runs of days off and the checks between them, shared by the
 // notice parser and the holiday-cn reader.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -42,6 +41,13 @@ constexpr std::array<Name, 8> k_names{{
 /// The limit of the table format (docs/holidays.md, "Validation").
 constexpr int k_max_run_days = 31;
 
+/// Where a holiday is named, for messages: "line 4", or its JSON Pointer.
+Message where(const Draft& h) {
+  return h.pointer.empty()
+             ? Message("error.where.line", {{"line", h.line}})
+             : Message("error.where.pointer", {{"pointer", h.pointer}});
+}
+
 /// Fills in the days between and around the days named off: the Saturdays
 /// and Sundays no holiday works (与周末连休). A weekday left out is an
 /// error: a holiday is one unbroken run.
@@ -58,19 +64,18 @@ void make_run(Draft& h, const std::vector<Draft>& all,
            });
   };
   if (h.off.empty()) {
-    errors.push_back(
-        {h.line, fmt::format("{} names no day off", h.name.in("zh"))});
+    errors.push_back({h.line, Message("error.notice.no_day_off",
+                                      {{"holiday", h.name.in("zh")}})});
     return;
   }
   h.first = h.off.begin()->first;
   h.last = h.off.rbegin()->first;
   for (Date d = h.first; d <= h.last; d += days{1}) {
     if (!h.off.contains(d) && !joinable(d)) {
-      errors.push_back(
-          {h.line,
-           fmt::format("the days off of {} are not one unbroken run: "
-                       "{} ({}) between them is not named",
-                       h.name.in("zh"), format_date(d), weekday_name(d))});
+      errors.push_back({h.line, Message("error.notice.not_one_run",
+                                        {{"holiday", h.name.in("zh")},
+                                         {"date", format_date(d)},
+                                         {"weekday", weekday_message(d)}})});
       return;
     }
   }
@@ -81,9 +86,10 @@ void make_run(Draft& h, const std::vector<Draft>& all,
     h.last += days{1};
   }
   if (const auto n = (h.last - h.first).count() + 1; n > k_max_run_days) {
-    errors.push_back({h.line, fmt::format("{} days off in a row for {}; at "
-                                          "most {}",
-                                          n, h.name.in("zh"), k_max_run_days)});
+    errors.push_back({h.line, Message("error.notice.run_too_long",
+                                      {{"n", n},
+                                       {"holiday", h.name.in("zh")},
+                                       {"max", k_max_run_days}})});
   }
 }
 
@@ -93,9 +99,9 @@ void check_overlaps(const std::vector<Draft>& all,
     const Draft& b = all[i];
     for (const auto& [d, line] : b.work) {
       if (d >= b.first && d <= b.last) {
-        errors.push_back({line, fmt::format("{} is one of {}'s days off and "
-                                            "cannot also be worked",
-                                            format_date(d), b.name.in("zh"))});
+        errors.push_back({line, Message("error.notice.worked_day_off",
+                                        {{"date", format_date(d)},
+                                         {"holiday", b.name.in("zh")}})});
       }
     }
     for (std::size_t j = 0; j < i; ++j) {
@@ -103,19 +109,22 @@ void check_overlaps(const std::vector<Draft>& all,
       if (a.first <= b.last && b.first <= a.last) {
         const Date d = std::max(a.first, b.first);
         const auto named = b.off.lower_bound(d);
-        errors.push_back(
-            {named == b.off.end() ? b.line : named->second,
-             fmt::format("the days off of {} ({} to {}) overlap those of {} "
-                         "({} to {}, {})",
-                         b.name.in("zh"), format_date(b.first),
-                         format_date(b.last), a.name.in("zh"),
-                         format_date(a.first), format_date(a.last), a.where)});
+        errors.push_back({named == b.off.end() ? b.line : named->second,
+                          Message("error.notice.overlap",
+                                  {{"holiday", b.name.in("zh")},
+                                   {"first", format_date(b.first)},
+                                   {"last", format_date(b.last)},
+                                   {"other", a.name.in("zh")},
+                                   {"other_first", format_date(a.first)},
+                                   {"other_last", format_date(a.last)},
+                                   {"where", where(a)}})});
       }
       for (const auto& [d, line] : b.work) {
         if (a.work.contains(d) || (d >= a.first && d <= a.last)) {
-          errors.push_back(
-              {line, fmt::format("{} is also a day of {} ({})", format_date(d),
-                                 a.name.in("zh"), a.where)});
+          errors.push_back({line, Message("error.notice.also_day_of",
+                                          {{"date", format_date(d)},
+                                           {"holiday", a.name.in("zh")},
+                                           {"where", where(a)}})});
         }
       }
     }
@@ -130,11 +139,11 @@ void check_span(const std::vector<Draft>& all, int year,
     for (const auto* days_of : {&h.off, &h.work}) {
       for (const auto& [d, line] : *days_of) {
         if (d < first || d > last) {
-          errors.push_back(
-              {line, fmt::format("{} is outside notice-year {}: expected a "
-                                 "date from {} to {}",
-                                 format_date(d), year, format_date(first),
-                                 format_date(last))});
+          errors.push_back({line, Message("error.holidays.outside_year",
+                                          {{"date", format_date(d)},
+                                           {"year", year},
+                                           {"first", format_date(first)},
+                                           {"last", format_date(last)}})});
         }
       }
     }

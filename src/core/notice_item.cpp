@@ -74,7 +74,7 @@ enum class DayUse : std::uint8_t { off, work };
 /// A failed check: abandons the sentence being read.
 struct Failure {
   std::size_t offset;
-  std::string message;
+  Message message;
 };
 
 /// Reads the sentences of one item's text.
@@ -105,7 +105,7 @@ class ItemReader {
   std::size_t offset(std::string_view s) const {
     return static_cast<std::size_t>(s.data() - m_src.text.data());
   }
-  [[noreturn]] void fail(std::string_view at, std::string message) const {
+  [[noreturn]] void fail(std::string_view at, Message message) const {
     throw Failure{offset(at), std::move(message)};
   }
 
@@ -145,12 +145,12 @@ void ItemReader::read_sentence(std::string_view s) {
       read_day(s, pending, range_open);
     } else if (eat(s, "-") || eat(s, "至") || eat(s, "到")) {
       if (pending.empty() || range_open) {
-        fail(at, "a range needs a first day before 至");
+        fail(at, Message("error.notice.range_no_first"));
       }
       range_open = true;
     } else if (range_open) {
-      fail(at, fmt::format("a range needs a last day after 至, not \"{}\"",
-                           excerpt(s)));
+      fail(at,
+           Message("error.notice.range_no_last_at", {{"text", excerpt(s)}}));
     } else if (eat(s, "放假调休") || eat(s, "调休放假") || eat(s, "放假") ||
                eat(s, "补休") || eat(s, "休息")) {
       named_off += read_days_off(s, pending, at);
@@ -161,14 +161,14 @@ void ItemReader::read_sentence(std::string_view s) {
     } else if (eat(s, "不调休") || eat(s, "与周末连休") || eat(s, "连休")) {
       // Nothing to record: the joined weekend days are added to every run.
     } else {
-      fail(at, fmt::format("cannot read \"{}\"", excerpt(at)));
+      fail(at, Message("error.notice.cannot_read", {{"text", excerpt(at)}}));
     }
   }
   if (range_open) {
-    fail(s, "a range needs a last day after 至");
+    fail(s, Message("error.notice.range_no_last"));
   }
   if (!pending.empty()) {
-    fail(s, "days named without 放假 or 上班");
+    fail(s, Message("error.notice.days_without_use"));
   }
 }
 
@@ -180,8 +180,9 @@ void ItemReader::read_day(std::string_view& s, std::vector<Mention>& pending,
     Mention& m = pending.back();
     m.last = read_date(s, &m);
     if (m.last <= m.first) {
-      fail(at, fmt::format("the range ends on {}, not after it starts ({})",
-                           format_date(m.last), format_date(m.first)));
+      fail(at, Message("error.notice.range_backwards",
+                       {{"last", format_date(m.last)},
+                        {"first", format_date(m.first)}}));
     }
     range_open = false;
   } else {
@@ -198,11 +199,10 @@ int ItemReader::read_days_off(std::string_view& s,
   const int n = assign(pending, DayUse::off, at);
   if (std::string_view t = s; auto k = eat_number(t)) {
     if (!eat(t, "天")) {
-      fail(s, fmt::format("cannot read \"{}\"", excerpt(s)));
+      fail(s, Message("error.notice.cannot_read", {{"text", excerpt(s)}}));
     }
     if (*k != n) {
-      fail(s, fmt::format("放假{}天, but {} day{} named", *k, n,
-                          n == 1 ? " is" : "s are"));
+      fail(s, message_n("error.notice.off_count", n, {{"k", *k}}));
     }
     s = t;
   }
@@ -214,11 +214,12 @@ void ItemReader::read_total(std::string_view& s, int named_off,
                             std::string_view at) {
   const auto k = eat_number(s);
   if (!k || !eat(s, "天")) {
-    fail(at, fmt::format("cannot read \"{}\": expected 共N天", excerpt(at)));
+    fail(at,
+         Message("error.notice.cannot_read_total", {{"text", excerpt(at)}}));
   }
   if (*k != named_off) {
-    fail(at, fmt::format("共{}天, but the days off named before it are {}", *k,
-                         named_off));
+    fail(at,
+         Message("error.notice.total_mismatch", {{"k", *k}, {"n", named_off}}));
   }
 }
 
@@ -236,8 +237,7 @@ Date ItemReader::read_date(std::string_view& s, const Mention* start) {
     d = eat_number(s);
   }
   if (!d || !eat(s, "日")) {
-    fail(at, fmt::format("cannot read the date \"{}\": expected M月D日",
-                         excerpt(at)));
+    fail(at, Message("error.notice.cannot_read_date", {{"text", excerpt(at)}}));
   }
   int year = m_year;
   unsigned month = 0;
@@ -261,12 +261,13 @@ Date ItemReader::read_date(std::string_view& s, const Mention* start) {
     year = *y;
   }
   if (month == 0) {
-    fail(at, fmt::format("the date \"{}\" has no month", excerpt(at, 12)));
+    fail(at, Message("error.notice.no_month", {{"text", excerpt(at, 12)}}));
   }
   const date::year_month_day ymd{date::year{year}, date::month{month},
                                  date::day{static_cast<unsigned>(*d)}};
   if (!ymd.ok() || year < k_min_year || year > k_max_year) {
-    fail(at, fmt::format("{}年{}月{}日 is not a date", year, month, *d));
+    fail(at, Message("error.notice.not_a_date",
+                     {{"year", year}, {"month", month}, {"day", *d}}));
   }
   m_last_month = ymd.year() / ymd.month();
   const Date day{ymd};
@@ -281,8 +282,8 @@ void ItemReader::check_notes(std::string_view& s, Date d, std::string_view at) {
   }
   const std::size_t close = s.find(')');
   if (close == std::string_view::npos) {
-    fail(at,
-         fmt::format("unclosed ( after {}", cn_date(date::year_month_day{d})));
+    fail(at, Message("error.notice.unclosed_note",
+                     {{"date", cn_date(date::year_month_day{d})}}));
   }
   std::string_view notes = s.substr(0, close);
   s.remove_prefix(close + 1);
@@ -298,13 +299,16 @@ void ItemReader::check_notes(std::string_view& s, Date d, std::string_view at) {
     const auto w = std::find_if(k_weekdays.begin(), k_weekdays.end(),
                                 [&](const auto& p) { return p.first == note; });
     if (w == k_weekdays.end()) {
-      fail(at, fmt::format("cannot read the note \"{}\" after {}", note,
-                           cn_date(date::year_month_day{d})));
+      fail(at, Message("error.notice.unknown_note",
+                       {{"note", note},
+                        {"date", cn_date(date::year_month_day{d})}}));
     }
     if (date::weekday{d}.c_encoding() != w->second) {
-      fail(at, fmt::format("{} ({}) is a {}, not {}",
-                           cn_date(date::year_month_day{d}), format_date(d),
-                           weekday_name(d), note));
+      fail(at, Message("error.notice.wrong_weekday",
+                       {{"date", cn_date(date::year_month_day{d})},
+                        {"iso", format_date(d)},
+                        {"weekday", weekday_message(d)},
+                        {"note", note}}));
     }
   }
 }
@@ -313,19 +317,18 @@ void ItemReader::check_notes(std::string_view& s, Date d, std::string_view at) {
 int ItemReader::assign(std::vector<Mention>& pending, DayUse use,
                        std::string_view at) {
   if (pending.empty()) {
-    fail(at, fmt::format("{} without a day before it",
-                         use == DayUse::off ? "放假" : "上班"));
+    fail(at, Message("error.notice.use_without_day",
+                     {{"word", use == DayUse::off ? "放假" : "上班"}}));
   }
   std::map<Date, int>& into = use == DayUse::off ? m_draft.off : m_draft.work;
   int n = 0;
   for (const Mention& m : pending) {
     for (Date d = m.first; d <= m.last; d += days{1}) {
       if (use == DayUse::work && !is_weekend(d)) {
-        throw Failure{offset(at),
-                      fmt::format("{} ({}) is a {}: a day worked (上班) must "
-                                  "be a Saturday or Sunday",
-                                  cn_date(date::year_month_day{d}),
-                                  format_date(d), weekday_name(d))};
+        fail(at, Message("error.notice.work_not_weekend",
+                         {{"date", cn_date(date::year_month_day{d})},
+                          {"iso", format_date(d)},
+                          {"weekday", weekday_message(d)}}));
       }
       into.emplace(d, m.line);
       ++n;
@@ -345,15 +348,12 @@ std::optional<NamedDays> read_item(const std::vector<std::string>& lines,
   const std::string& s = lines[i];
   Draft d;
   d.line = line;
-  d.where = fmt::format("line {}", line);
   const std::string_view zh = rest.substr(0, colon);
   if (auto name = holiday_name(zh)) {
     d.name = *name;
   } else {
-    errors.push_back({line, fmt::format("unknown holiday \"{}\": expected "
-                                        "元旦, 春节, 清明节, 劳动节, 端午节, "
-                                        "中秋节 or 国庆节",
-                                        excerpt(zh))});
+    errors.push_back({line, Message("error.notice.unknown_holiday",
+                                    {{"name", excerpt(zh)}})});
     return std::nullopt;
   }
   // The item runs on over line breaks: while its sentence is unfinished,

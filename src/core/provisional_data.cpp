@@ -1,7 +1,6 @@
 // Reading the provisional model's data files: the holiday law
 // (data/provisional/statutory.json) and the arrangement's parameters
 // (data/provisional/model.json), with the errors of the other data files.
-#include <fmt/format.h>
 
 #include <rpx/bundled.hpp>
 #include <rpx/errors.hpp>
@@ -24,7 +23,7 @@ void expect_format(const Reader& r, std::string_view format) {
   const Reader f = r["format"];
   if (!f.json().is_string() ||
       f.json().get_ref<const std::string&>() != format) {
-    f.fail(fmt::format("expected \"{}\"", format));
+    f.fail(Message("error.json.expected_value", {{"value", format}}));
   }
 }
 
@@ -45,7 +44,7 @@ std::pair<int, int> read_month_day(const Reader& r) {
       return {m, d};
     }
   }
-  r.fail(fmt::format("invalid month-day \"{}\": expected MM-DD", s));
+  r.fail(Message("error.provisional.month_day", {{"value", s}}));
 }
 
 DayRule read_day_rule(const Reader& r) {
@@ -64,7 +63,7 @@ DayRule read_day_rule(const Reader& r) {
     }
     const auto [m, d] = read_month_day(l);
     if (d > 29) {
-      l.fail("day 30 of a lunar month does not exist every year");
+      l.fail(Message("error.provisional.lunar_30"));
     }
     return DayRule{DayRule::Kind::lunar, m, d};
   }
@@ -72,11 +71,11 @@ DayRule read_day_rule(const Reader& r) {
     r.only({"term"});
     const Reader t = r["term"];
     if (t.string() != "qingming") {
-      t.fail("expected \"qingming\"");
+      t.fail(Message("error.json.expected_value", {{"value", "qingming"}}));
     }
     return DayRule{DayRule::Kind::qingming, 0, 0};
   }
-  r.fail("expected one of \"date\", \"lunar\" or \"term\"");
+  r.fail(Message("error.provisional.day_rule"));
 }
 
 std::vector<LawVersion> read_law(const Reader& r) {
@@ -91,7 +90,7 @@ std::vector<LawVersion> read_law(const Reader& r) {
     law.from = static_cast<int>(
         v["from"].integer(k_provisional_first_year, k_provisional_last_year));
     if (!out.empty() && law.from <= out.back().from) {
-      v["from"].fail("versions must be in increasing order of \"from\"");
+      v["from"].fail(Message("error.provisional.versions_order"));
     }
     law.law = v["law"].string();
     const Reader holidays = v["holidays"];
@@ -103,7 +102,7 @@ std::vector<LawVersion> read_law(const Reader& r) {
       s.name = h["name"].text();
       const Reader ds = h["days"];
       if (ds.size() == 0) {
-        ds.fail("expected at least one day");
+        ds.fail(Message("error.json.at_least_one_day"));
       }
       for (std::size_t j = 0; j < ds.size(); ++j) {
         s.days.push_back(read_day_rule(ds[j]));
@@ -113,7 +112,7 @@ std::vector<LawVersion> read_law(const Reader& r) {
     out.push_back(std::move(law));
   }
   if (out.empty()) {
-    versions.fail("expected at least one version");
+    versions.fail(Message("error.provisional.no_version"));
   }
   return out;
 }
@@ -124,13 +123,13 @@ SingleDayRule read_single_day(const Reader& rule) {
   s.off_from = static_cast<int>(rule["off_from"].integer(-6, 0));
   s.off_days = static_cast<int>(rule["off_days"].integer(1, 7));
   if (s.off_from + s.off_days <= 0) {
-    rule["off_days"].fail("the days off must hold the statutory day");
+    rule["off_days"].fail(Message("error.provisional.statutory_day"));
   }
   const Reader work = rule["work"];
   for (std::size_t i = 0; i < work.size(); ++i) {
     const int offset = static_cast<int>(work[i].integer(-7, 7));
     if (offset >= s.off_from && offset < s.off_from + s.off_days) {
-      work[i].fail("is one of the days off");
+      work[i].fail(Message("error.provisional.work_is_off"));
     }
     s.work.push_back(offset);
   }
@@ -181,13 +180,13 @@ void read_max_runs(const Reader& runs, HolidayModel& m) {
     const int from = static_cast<int>(runs[i]["from"].integer(
         k_provisional_first_year, k_provisional_last_year));
     if (!m.max_run.empty() && from <= m.max_run.back().first) {
-      runs[i]["from"].fail("must be in increasing order");
+      runs[i]["from"].fail(Message("error.provisional.order"));
     }
     m.max_run.emplace_back(from,
                            static_cast<int>(runs[i]["days"].integer(5, 14)));
   }
   if (m.max_run.empty()) {
-    runs.fail("expected at least one entry");
+    runs.fail(Message("error.provisional.no_entry"));
   }
 }
 

@@ -1,5 +1,3 @@
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -41,11 +39,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-/// `s` in double quotes, with control characters and bytes that are not
-/// UTF-8 escaped (`Controls::escape`, `BadBytes::escape`), so that a
-/// message is one readable line.
-std::string quoted_text(std::string_view s) {
-  return "\"" + sanitize(s, Controls::escape, BadBytes::escape) + "\"";
+/// `s` with control characters and bytes that are not UTF-8 escaped
+/// (`Controls::escape`, `BadBytes::escape`), so that a message is one
+/// readable line; the message quotes it in its language's way.
+std::string quotable(std::string_view s) {
+  return sanitize(s, Controls::escape, BadBytes::escape);
 }
 
 /// Where the three required columns are; the rest are extras.
@@ -59,27 +57,24 @@ constexpr std::array<std::string_view, 3> k_required = {"student_id", "name",
                                                         "expiry"};
 
 /// Why header column `i`, whose lower-cased name is `key`, is refused.
-std::optional<std::string> column_problem(
-    std::size_t i, std::string_view name, const std::string& key,
-    const std::vector<std::string>& seen) {
+std::optional<Message> column_problem(std::size_t i, std::string_view name,
+                                      const std::string& key,
+                                      const std::vector<std::string>& seen) {
   if (key.empty()) {
-    return fmt::format("column {} of the header has no name", i + 1);
+    return Message("error.roster.column_unnamed", {{"n", i + 1}});
   }
   if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-    return fmt::format("column {} appears twice in the header",
-                       quoted_text(name));
+    return Message("error.roster.column_twice", {{"name", quotable(name)}});
   }
   if (std::find(k_reserved.begin(), k_reserved.end(), key) !=
       k_reserved.end()) {
-    return fmt::format(
-        "column {} is a member of every state file; rename the column",
-        quoted_text(name));
+    return Message("error.roster.column_reserved", {{"name", quotable(name)}});
   }
   return std::nullopt;
 }
 
-std::optional<std::string> header_problem(const std::vector<std::string>& names,
-                                          Columns& cols) {
+std::optional<Message> header_problem(const std::vector<std::string>& names,
+                                      Columns& cols) {
   std::array<std::optional<std::size_t>, 3> found;
   std::vector<std::string> seen;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -99,10 +94,8 @@ std::optional<std::string> header_problem(const std::vector<std::string>& names,
   }
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (!found[k]) {
-      return fmt::format(
-          "the header has no column \"{}\" (expected {}, in any order, more "
-          "columns allowed)",
-          k_required[k], k_roster_header);
+      return Message("error.roster.column_missing",
+                     {{"column", k_required[k]}, {"header", k_roster_header}});
     }
   }
   cols.id = *found[0];
@@ -113,18 +106,20 @@ std::optional<std::string> header_problem(const std::vector<std::string>& names,
 
 /// The first field of `r` that is not UTF-8 or holds a NUL byte; fields are
 /// named after `names` (the header's), or numbered when it is empty.
-std::optional<std::string> encoding_problem(
-    const CsvRecord& r, const std::vector<std::string>& names) {
+std::optional<Message> encoding_problem(const CsvRecord& r,
+                                        const std::vector<std::string>& names) {
   const auto what = [&](std::size_t i) {
-    return i < names.size() ? fmt::format("the {} field", quoted_text(names[i]))
-                            : fmt::format("column {} of the header", i + 1);
+    return i < names.size()
+               ? Message("error.roster.field_named",
+                         {{"name", quotable(names[i])}})
+               : Message("error.roster.field_of_header", {{"n", i + 1}});
   };
   for (std::size_t i = 0; i < r.fields.size(); ++i) {
     if (r.fields[i].find('\0') != std::string::npos) {
-      return what(i) + " contains a NUL byte";
+      return Message("error.roster.field_nul", {{"field", what(i)}});
     }
     if (!is_valid_utf8(r.fields[i])) {
-      return what(i) + " is not valid UTF-8 (save the roster as CSV UTF-8)";
+      return Message("error.roster.field_not_utf8", {{"field", what(i)}});
     }
   }
   return std::nullopt;
@@ -136,15 +131,16 @@ bool all_empty(const CsvRecord& r) {
 }
 
 /// Checks one data record; a row, or the reason it is refused.
-std::optional<std::string> read_row(
+std::optional<Message> read_row(
     const CsvRecord& r, const Columns& cols, RosterRow& row,
     std::unordered_map<std::string, std::size_t>& ids) {
-  if (!r.error.empty()) {
+  if (r.error) {
     return r.error;
   }
   if (r.fields.size() != cols.names.size()) {
-    return fmt::format("{} fields, but the header has {} columns",
-                       r.fields.size(), cols.names.size());
+    return Message(
+        "error.roster.field_count",
+        {{"fields", r.fields.size()}, {"columns", cols.names.size()}});
   }
   if (auto problem = encoding_problem(r, cols.names)) {
     return problem;
@@ -152,28 +148,27 @@ std::optional<std::string> read_row(
   row.line = r.line;
   row.student_id = trim(r.fields[cols.id]);
   row.name = trim(r.fields[cols.name]);
-  if (std::string problem = student_id_problem(row.student_id);
-      !problem.empty()) {
+  if (auto problem = student_id_problem(row.student_id)) {
     return problem;
   }
   if (row.name.size() > k_max_name_bytes) {
-    return fmt::format("the name is {} bytes long (at most {})",
-                       row.name.size(), k_max_name_bytes);
+    return Message("error.roster.name_too_long",
+                   {{"size", row.name.size()}, {"max", k_max_name_bytes}});
   }
   const auto [it, fresh] = ids.try_emplace(row.student_id, r.line);
   if (!fresh) {
-    return fmt::format("duplicate student id {} (first on line {})",
-                       quoted_text(row.student_id), it->second);
+    return Message("error.roster.duplicate_id",
+                   {{"id", quotable(row.student_id)}, {"line", it->second}});
   }
   const std::string_view expiry = trim(r.fields[cols.expiry]);
   if (expiry.empty()) {
-    return std::string("the expiry is empty (expected YYYY-MM-DD)");
+    return Message("error.roster.expiry_empty");
   }
   const std::optional<Date> d = parse_date(expiry);
   if (!d) {
-    return fmt::format(
-        "invalid expiry {}: expected YYYY-MM-DD, a real day in {}–{}",
-        quoted_text(expiry), k_min_year, k_max_year);
+    return Message("error.roster.expiry_invalid", {{"value", quotable(expiry)},
+                                                   {"min", k_min_year},
+                                                   {"max", k_max_year}});
   }
   row.expiry = *d;
   row.extra.clear();
@@ -189,18 +184,15 @@ std::optional<std::string> read_row(
 bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
   CsvRecord r;
   bool have = reader.next(r);
-  while (have && r.error.empty() && all_empty(r)) {
+  while (have && !r.error && all_empty(r)) {
     have = reader.next(r);
   }
   if (!have) {
     roster.errors.push_back(
-        {1, fmt::format("the roster is empty: expected a header row {}",
-                        k_roster_header)});
+        {1, Message("error.roster.empty", {{"header", k_roster_header}})});
     return false;
   }
-  std::optional<std::string> problem =
-      r.error.empty() ? encoding_problem(r, {})
-                      : std::optional<std::string>(r.error);
+  std::optional<Message> problem = r.error ? r.error : encoding_problem(r, {});
   if (!problem) {
     problem = header_problem(r.fields, cols);
   }
@@ -216,44 +208,43 @@ bool read_header(CsvReader& reader, Columns& cols, Roster& roster) {
 
 }  // namespace
 
-std::string student_id_problem(std::string_view id) {
-  const auto why = [&](std::string_view reason) {
-    return fmt::format("student id {} cannot name a state file: it {}",
-                       quoted_text(id), reason);
+std::optional<Message> student_id_problem(std::string_view id) {
+  const auto why = [&](Message reason) {
+    return Message("error.student_id.unusable",
+                   {{"id", quotable(id)}, {"why", std::move(reason)}});
   };
   if (id.empty()) {
-    return "the student id is empty";
+    return Message("error.student_id.empty");
   }
   if (id.size() > k_max_student_id_bytes) {
-    return fmt::format("the student id is {} bytes long (at most {})",
-                       id.size(), k_max_student_id_bytes);
+    return Message("error.student_id.too_long",
+                   {{"size", id.size()}, {"max", k_max_student_id_bytes}});
   }
   if (id.find_first_of("/\\") != std::string_view::npos) {
-    return why("contains / or \\ (rpx writes DIR/ID.json)");
+    return why(Message("error.student_id.slash"));
   }
   if (id.find('\0') != std::string_view::npos) {
-    return why("contains a NUL byte");
+    return why(Message("error.student_id.nul"));
   }
   if (id.front() == '.') {
-    return why("starts with a dot (hidden files, . and ..)");
+    return why(Message("error.student_id.dot"));
   }
   for (std::size_t i = 0; i < id.size();) {
     if (const std::optional<char32_t> c = next_code_point(id, i);
         c && is_control(*c)) {
-      return why("contains a control character");
+      return why(Message("error.student_id.control"));
     }
   }
   if (!is_valid_utf8(id)) {
-    return why("is not valid UTF-8");
+    return why(Message("error.student_id.not_utf8"));
   }
-  return "";
+  return std::nullopt;
 }
 
 Roster parse_roster(std::string_view text) {
   Roster roster;
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    roster.errors.push_back(
-        {1, "the roster is UTF-16; save it as CSV UTF-8 (comma-separated)"});
+    roster.errors.push_back({1, Message("error.roster.utf16")});
     return roster;
   }
   if (text.starts_with(k_bom)) {
@@ -268,7 +259,7 @@ Roster parse_roster(std::string_view text) {
   CsvRecord r;
   RosterRow row;
   while (reader.next(r)) {
-    if (r.error.empty() && all_empty(r)) {
+    if (!r.error && all_empty(r)) {
       continue;
     }
     if (auto bad = read_row(r, cols, row, ids)) {

@@ -50,8 +50,10 @@ void check_unique(const std::vector<std::string>& ids, const Reader& list) {
   for (std::size_t i = 0; i < ids.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (ids[i] == ids[j]) {
-        list[i]["id"].fail(fmt::format("duplicate id \"{}\" (also {}/{}/id)",
-                                       ids[i], list.pointer(), j));
+        list[i]["id"].fail(
+            Message("error.rules.duplicate_id",
+                    {{"id", ids[i]},
+                     {"pointer", fmt::format("{}/{}/id", list.pointer(), j)}}));
       }
     }
   }
@@ -60,14 +62,14 @@ void check_unique(const std::vector<std::string>& ids, const Reader& list) {
 void read_format(const Reader& root) {
   const Reader format = root["format"];
   if (const std::string f = format.string(); f != k_format) {
-    format.fail(fmt::format("unsupported format \"{}\" (this rpx reads \"{}\")",
-                            f, k_format));
+    format.fail(Message("error.rules.unsupported_format",
+                        {{"found", f}, {"expected", k_format}}));
   }
 }
 
 std::vector<Office> read_offices(const Reader& list) {
   if (list.size() == 0) {
-    list.fail("needs at least one office");
+    list.fail(Message("error.rules.no_office"));
   }
   std::vector<Office> out;
   std::vector<std::string> ids;
@@ -98,22 +100,28 @@ std::vector<Step> read_steps(const Reader& list, const Rules& rules) {
     Step s;
     s.id = r["id"].string();
     if (s.id != k_step_ids[i]) {
-      r["id"].fail(fmt::format(
-          "expected \"{}\", found \"{}\" (the steps are {}, in that order)",
-          k_step_ids[i], s.id, fmt::join(k_step_ids, ", ")));
+      r["id"].fail(
+          Message("error.rules.step_id",
+                  {{"expected", k_step_ids[i]},
+                   {"found", s.id},
+                   {"steps", fmt::format("{}", fmt::join(k_step_ids, ", "))}}));
     }
     s.title = r["title"].text();
     s.office = r["office"].string();
     if (rules.office(s.office) == nullptr) {
-      r["office"].fail(fmt::format("no office \"{}\" in /offices", s.office));
+      r["office"].fail(
+          Message("error.rules.unknown_office", {{"office", s.office}}));
     }
     s.bring = optional_texts(r, "bring");
     s.notes = optional_texts(r, "notes");
     out.push_back(std::move(s));
   }
   if (n != k_step_ids.size()) {
-    list.fail(fmt::format("expected {} steps ({}), found {}", k_step_ids.size(),
-                          fmt::join(k_step_ids, ", "), n));
+    list.fail(
+        Message("error.rules.step_count",
+                {{"expected", k_step_ids.size()},
+                 {"steps", fmt::format("{}", fmt::join(k_step_ids, ", "))},
+                 {"found", n}}));
   }
   return out;
 }
@@ -130,8 +138,7 @@ std::vector<Fee> read_fees(const Reader& list) {
     f.amount = static_cast<int>(r["amount"].integer(0, k_max_fee));
     f.currency = r["currency"].string();
     if (!is_currency(f.currency)) {
-      r["currency"].fail(
-          "expected three upper-case letters (ISO 4217), such as \"CNY\"");
+      r["currency"].fail(Message("error.rules.currency"));
     }
     f.payment = r["payment"].text();
     ids.push_back(f.id);

@@ -77,8 +77,7 @@ std::array<StepRecord, 5> read_steps(const Reader& parent, const Context& c) {
     } else if (!c.newer) {
       json_util::fail(steps.name(),
                       steps.pointer() + "/" + json_util::pointer_token(key),
-                      "unknown step (the steps are registration, photo, "
-                      "letter, submit, collect)");
+                      Message("error.state.unknown_step"));
     }
   }
   return out;
@@ -147,9 +146,8 @@ StudentState read_known(const Reader& root) {
       throw;
     }
     // The likely cause is the newer format, not a damaged file: say so.
-    throw DataError(fmt::format(
-        "{} (the file was written by a newer rpx, schema {}; upgrade rpx)",
-        e.what(), s.schema));
+    throw DataError(Message("error.state.newer",
+                            {{"error", e.message()}, {"schema", s.schema}}));
   }
   return s;
 }
@@ -285,9 +283,7 @@ class RawValues {
       const std::size_t at = text.find(mark, from);
       if (at == std::string::npos ||
           text.find(mark, at + mark.size()) != std::string::npos) {
-        throw DataError(
-            "a text to be saved holds rpx's internal marker "
-            "\\u0001rpx-raw-; nothing was written");
+        throw DataError(Message("error.state.internal_marker"));
       }
       const std::size_t line = text.rfind('\n', at);
       const std::size_t start = line == std::string::npos ? 0 : line + 1;

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -14,6 +13,7 @@
 #include <rpx/atomic_file.hpp>
 #include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
+#include <rpx/fsutil.hpp>
 #include <rpx/store.hpp>
 #include <thread>
 #include <unordered_set>
@@ -35,13 +35,14 @@ bool is_state_file_name(std::string_view name) {
   return name.ends_with(".json") && !is_rpx_debris(name);
 }
 
-std::string cannot_read(const std::string& path, int err) {
-  return fmt::format("cannot read {}: {}", path, std::strerror(err));
+Message cannot_read(const std::string& path, int err) {
+  return Message("error.cannot_read",
+                 {{"file", path}, {"reason", errno_message(err)}});
 }
 
 /// A FIFO or a device would block the read, and cron with it.
-std::string not_regular(const std::string& path) {
-  return fmt::format("{}: not a regular file", path);
+Message not_regular(const std::string& path) {
+  return Message("error.not_regular_file", {{"file", path}});
 }
 
 /// Collects files once each, whatever path they were reached by: two
@@ -56,7 +57,7 @@ class Collector {
       m_out.files.push_back(file.string());
     }
   }
-  void add_error(const std::string& file, std::string error) {
+  void add_error(const std::string& file, Message error) {
     m_out.errors.push_back(BatchError{file, std::move(error)});
   }
 
@@ -128,7 +129,7 @@ Loaded load(const std::string& file, const BatchContext& context) {
   } catch (const Error& e) {
     // DataError and IoError name the file and the place; any other error
     // of one file must not end the batch either.
-    out.error = BatchError{file, e.what()};
+    out.error = BatchError{file, e.message()};
   }
   return out;
 }

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <rpx/errors.hpp>
 #include <rpx/file_lock.hpp>
+#include <rpx/fsutil.hpp>
 #include <thread>
 
 namespace rpx {
@@ -36,22 +36,21 @@ int open_lock_file(const fs::path& file, const fs::path& lock) {
     fd = ::open(lock.c_str(), O_RDONLY | k_flags);
   }
   if (fd < 0 && err == ELOOP) {
-    throw IoError(fmt::format(
-        "cannot write {}: its lock file {} is a symbolic link; remove it",
-        file.string(), lock.string()));
+    throw IoError(Message("error.lock_is_symlink",
+                          {{"file", file.string()}, {"lock", lock.string()}}));
   }
   if (fd < 0) {
     // The first error: the fallback's ENOENT would hide why.
     throw IoError(
-        fmt::format("cannot write {}: cannot open its lock file {}: {}",
-                    file.string(), lock.string(), std::strerror(err)));
+        Message("error.lock_cannot_open", {{"file", file.string()},
+                                           {"lock", lock.string()},
+                                           {"reason", errno_message(err)}}));
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw IoError(fmt::format(
-        "cannot write {}: its lock file {} is not a regular file; remove it",
-        file.string(), lock.string()));
+    throw IoError(Message("error.lock_not_regular",
+                          {{"file", file.string()}, {"lock", lock.string()}}));
   }
   return fd;
 }
@@ -66,15 +65,18 @@ void acquire(int fd, const fs::path& file, std::chrono::milliseconds wait) {
     if (errno == EINTR) {
       continue;
     }
-    if (errno != EWOULDBLOCK) {
-      throw IoError(fmt::format("cannot lock {}: {}", file.string(),
-                                std::strerror(errno)));
+    if (const int err = errno; err != EWOULDBLOCK) {
+      throw IoError(
+          Message("error.cannot_lock",
+                  {{"file", file.string()}, {"reason", errno_message(err)}}));
     }
     const auto now = std::chrono::steady_clock::now();
     if (now >= deadline) {
-      throw LockTimeout(
-          fmt::format("{} is locked by another rpx; try again (waited {} s)",
-                      file.string(), static_cast<double>(wait.count()) / 1000));
+      throw LockTimeout(Message(
+          "error.locked",
+          {{"file", file.string()},
+           {"seconds",
+            fmt::format("{}", static_cast<double>(wait.count()) / 1000)}}));
     }
     std::this_thread::sleep_for(
         std::min<std::chrono::steady_clock::duration>(pause, deadline - now));

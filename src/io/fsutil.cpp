@@ -1,11 +1,12 @@
 #include <fcntl.h>
-#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 
@@ -15,13 +16,76 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string size_text(std::size_t bytes) {
+Message size_message(std::size_t bytes) {
   constexpr std::size_t k_mib = 1024 * 1024;
-  return bytes % k_mib == 0 ? fmt::format("{} MiB", bytes / k_mib)
-                            : fmt::format("{} bytes", bytes);
+  return bytes % k_mib == 0 ? Message("error.size.mib", {{"n", bytes / k_mib}})
+                            : Message("error.size.bytes", {{"n", bytes}});
+}
+
+/// The errors a user can meet and act on, each with its message; the rest
+/// keep strerror's text.
+struct ErrnoKey {
+  int err;
+  std::string_view key;
+};
+constexpr std::array<ErrnoKey, 18> k_errno_keys{{
+    {EACCES, "error.errno.eacces"},
+    {EBUSY, "error.errno.ebusy"},
+    {EDQUOT, "error.errno.edquot"},
+    {EEXIST, "error.errno.eexist"},
+    {EIO, "error.errno.eio"},
+    {EISDIR, "error.errno.eisdir"},
+    {ELOOP, "error.errno.eloop"},
+    {EMFILE, "error.errno.emfile"},
+    {ENAMETOOLONG, "error.errno.enametoolong"},
+    {ENFILE, "error.errno.enfile"},
+    {ENOENT, "error.errno.enoent"},
+    {ENOSPC, "error.errno.enospc"},
+    {ENOTDIR, "error.errno.enotdir"},
+    {ENOTEMPTY, "error.errno.enotempty"},
+    {ENXIO, "error.errno.enxio"},
+    {EPERM, "error.errno.eperm"},
+    {EROFS, "error.errno.erofs"},
+    {EXDEV, "error.errno.exdev"},
+}};
+
+/// The type of a file that is not a regular one, as a message ("a FIFO
+/// (named pipe)"); nullopt for an unknown type.
+std::optional<Message> file_type_message(mode_t type) {
+  switch (type) {
+    case S_IFIFO:
+      return Message("error.file_type.fifo");
+    case S_IFCHR:
+      return Message("error.file_type.char_device");
+    case S_IFBLK:
+      return Message("error.file_type.block_device");
+    case S_IFSOCK:
+      return Message("error.file_type.socket");
+    case S_IFLNK:
+      return Message("error.file_type.symlink");
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace
+
+Message errno_message(int err) {
+  for (const ErrnoKey& k : k_errno_keys) {
+    if (k.err == err) {
+      return Message(std::string(k.key));
+    }
+  }
+  return Message("error.errno.other", {{"text", std::strerror(err)}});
+}
+
+Message errno_message(const std::error_code& ec) {
+  if (ec.category() == std::system_category() ||
+      ec.category() == std::generic_category()) {
+    return errno_message(ec.value());
+  }
+  return Message("error.errno.other", {{"text", ec.message()}});
+}
 
 void require_regular(const fs::path& file, unsigned mode) {
   const mode_t type = mode & S_IFMT;
@@ -29,17 +93,13 @@ void require_regular(const fs::path& file, unsigned mode) {
     return;
   }
   if (type == S_IFDIR) {
-    throw DataError(
-        fmt::format("{}: is a directory, not a file", file.string()));
+    throw DataError(Message("error.is_directory", {{"file", file.string()}}));
   }
-  const char* what = type == S_IFIFO    ? "a FIFO (named pipe)"
-                     : type == S_IFCHR  ? "a character device"
-                     : type == S_IFBLK  ? "a block device"
-                     : type == S_IFSOCK ? "a socket"
-                     : type == S_IFLNK  ? "a symbolic link"
-                                        : "not a regular file";
-  throw DataError(
-      fmt::format("{}: is {}, not a regular file", file.string(), what));
+  if (std::optional<Message> what = file_type_message(type)) {
+    throw DataError(Message("error.not_regular",
+                            {{"file", file.string()}, {"type", *what}}));
+  }
+  throw DataError(Message("error.not_regular_file", {{"file", file.string()}}));
 }
 
 fs::path resolve_symlinks(const fs::path& file) {
@@ -64,8 +124,10 @@ std::string read_file(const fs::path& path, std::size_t limit) {
   // O_NONBLOCK: opening a FIFO would wait for a writer forever.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
+    const int err = errno;
     throw IoError(
-        fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+        Message("error.cannot_read",
+                {{"file", path.string()}, {"reason", errno_message(err)}}));
   }
   struct Closer {
     int fd;
@@ -83,16 +145,19 @@ std::string read_file(const fs::path& path, std::size_t limit) {
       if (errno == EINTR) {
         continue;
       }
-      throw IoError(fmt::format("cannot read {}: {}", path.string(),
-                                std::strerror(errno)));
+      const int err = errno;
+      throw IoError(
+          Message("error.cannot_read",
+                  {{"file", path.string()}, {"reason", errno_message(err)}}));
     }
     if (n == 0) {
       break;
     }
     text.append(buf, static_cast<std::size_t>(n));
     if (text.size() > limit) {
-      throw DataError(fmt::format("{}: file is larger than {}", path.string(),
-                                  size_text(limit)));
+      throw DataError(
+          Message("error.file_too_large",
+                  {{"file", path.string()}, {"size", size_message(limit)}}));
     }
   }
   return text;
@@ -112,7 +177,8 @@ std::vector<fs::path> json_files_in(const fs::path& dir) {
 
 void fail_write(const fs::path& file, int err) {
   throw IoError(
-      fmt::format("cannot write {}: {}", file.string(), std::strerror(err)));
+      Message("error.cannot_write",
+              {{"file", file.string()}, {"reason", errno_message(err)}}));
 }
 
 void sync_directory(const fs::path& dir, const fs::path& named) {
@@ -145,8 +211,10 @@ std::vector<fs::path> make_dirs(const fs::path& dir, mode_t mode) {
     if (::mkdir(p.c_str(), mode) == 0) {
       ::chmod(p.c_str(), mode);
     } else if (errno != EEXIST) {
-      throw IoError(fmt::format("cannot create directory {}: {}", p.string(),
-                                std::strerror(errno)));
+      const int err = errno;
+      throw IoError(
+          Message("error.cannot_create_dir",
+                  {{"dir", p.string()}, {"reason", errno_message(err)}}));
     }
   }
   return missing;

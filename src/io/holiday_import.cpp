@@ -53,7 +53,8 @@ HolidayYear read_holiday_cn(const nlohmann::json& root,
     if (it == named.end()) {
       std::optional<Text> text = holiday_name(zh);
       if (!text) {
-        d["name"].fail(fmt::format("unknown holiday \"{}\"", zh));
+        d["name"].fail(
+            Message("error.holiday_cn.unknown_holiday", {{"name", zh}}));
       }
       named.push_back(
           {*text, static_cast<int>(i), d.pointer(), {}, {}, {}, {}});
@@ -61,16 +62,17 @@ HolidayYear read_holiday_cn(const nlohmann::json& root,
     }
     auto& into = off ? it->off : it->work;
     if (!into.emplace(day, static_cast<int>(i)).second) {
-      d["date"].fail(fmt::format("{} is listed twice", format_date(day)));
+      d["date"].fail(
+          Message("error.holidays.listed_twice", {{"date", format_date(day)}}));
     }
     if (!off && !is_weekend(day)) {
-      d["date"].fail(
-          fmt::format("{} is a {}: a day worked must be a Saturday or Sunday",
-                      format_date(day), weekday_name(day)));
+      d["date"].fail(Message(
+          "error.holiday_cn.work_not_weekend",
+          {{"date", format_date(day)}, {"weekday", weekday_message(day)}}));
     }
   }
   if (named.empty()) {
-    list.fail("expected at least one day");
+    list.fail(Message("error.json.at_least_one_day"));
   }
   std::vector<NoticeError> errors;
   y.holidays = build_holidays(std::move(named), y.year, errors);
@@ -124,7 +126,9 @@ std::vector<ImportedYear> read_holiday_source(std::string_view text,
     Notice notice = parse_notice(text);
     if (!notice.errors.empty()) {
       const NoticeError& e = notice.errors.front();
-      throw DataError(fmt::format("{}:{}: {}", name, e.line, e.message));
+      throw DataError(
+          Message("error.at_line",
+                  {{"file", name}, {"line", e.line}, {"reason", e.message}}));
     }
     return {{std::move(notice.year), notice.kind}};
   }
@@ -138,9 +142,7 @@ std::vector<ImportedYear> read_holiday_source(std::string_view text,
   } else if (root.is_object() && root.contains("days")) {
     out.push_back({read_holiday_cn(root, name), NoticeKind::schedule});
   } else {
-    json_util::fail(name, "",
-                    "expected an rpx holiday table (\"format\") or a "
-                    "holiday-cn year file (\"days\")");
+    json_util::fail(name, "", Message("error.holiday_import.not_a_table"));
   }
   return out;
 }
@@ -160,10 +162,8 @@ std::vector<HolidayYear> merge_imports(
           std::find_if(current.begin(), current.end(),
                        [&](const HolidayYear& y) { return y.year == year; });
       if (it == current.end()) {
-        throw DataError(fmt::format(
-            "{} amends the {} schedule, which rpx does not have: import the "
-            "notice of {} first, or with it",
-            in.year.notice, year, year));
+        throw DataError(Message("error.holiday_import.amends_missing",
+                                {{"notice", in.year.notice}, {"year", year}}));
       }
       merged[year] = *it;
     }

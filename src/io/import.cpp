@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <rpx/atomic_file.hpp>
@@ -77,8 +76,10 @@ class NewFiles {
         m_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
     struct stat st {};
     if (m_fd < 0 || ::fstat(m_fd, &st) != 0) {
-      throw IoError(fmt::format("cannot open directory {}: {}", dir.string(),
-                                std::strerror(errno)));
+      const int err = errno;
+      throw IoError(
+          Message("error.cannot_open_dir",
+                  {{"dir", dir.string()}, {"reason", errno_message(err)}}));
     }
     // An office share: let the directory's group read and write the files.
     if ((st.st_mode & S_IWGRP) != 0) {
@@ -136,8 +137,9 @@ class NewFiles {
         throw;
       }
       throw IoError(
-          fmt::format("{} (kept {}, changed since this import created it)",
-                      e.what(), fmt::join(kept, ", ")));
+          Message("error.import.kept",
+                  {{"error", e.message()},
+                   {"files", fmt::format("{}", fmt::join(kept, ", "))}}));
     }
     m_committed = true;
   }
@@ -244,10 +246,8 @@ class NewFiles {
 
   void rename_into_place(File& f) const {
     if (!f.temp.publish_new()) {
-      throw IoError(fmt::format(
-          "cannot create {}: it appeared while importing (another rpx?); "
-          "nothing was imported: run the import again",
-          (m_dir / f.name).string()));
+      throw IoError(Message("error.import.appeared",
+                            {{"file", (m_dir / f.name).string()}}));
     }
   }
 
@@ -270,10 +270,10 @@ ImportItem plan_existing(const RosterRow& row, std::size_t index,
   const StudentState old = StateStore(file).load();
   if (old.schema > k_schema_version) {
     // The save would refuse it; refuse it now, before anything is written.
-    throw DataError(fmt::format(
-        "{} was written by a newer rpx (schema {}); this rpx knows schema {} "
-        "and will not overwrite it \u2014 upgrade rpx",
-        file.string(), old.schema, k_schema_version));
+    throw DataError(
+        Message("error.state.newer_schema", {{"file", file.string()},
+                                             {"schema", old.schema},
+                                             {"known", k_schema_version}}));
   }
   if (old.name != row.name || old.current.expiry != row.expiry) {
     item.action = ImportAction::update;
@@ -339,14 +339,15 @@ ImportPlan plan_import(const Roster& roster, const fs::path& dir,
   plan.dir = dir;
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) {
-    if (errno != ENOENT) {
-      throw IoError(fmt::format("cannot read directory {}: {}", dir.string(),
-                                std::strerror(errno)));
+    if (const int err = errno; err != ENOENT) {
+      throw IoError(
+          Message("error.cannot_read_dir",
+                  {{"dir", dir.string()}, {"reason", errno_message(err)}}));
     }
     plan.create_dir = true;
   } else if (!S_ISDIR(st.st_mode)) {
     throw IoError(
-        fmt::format("cannot import into {}: not a directory", dir.string()));
+        Message("error.import.not_a_directory", {{"dir", dir.string()}}));
   }
   plan.items.reserve(roster.rows.size());
   for (std::size_t i = 0; i < roster.rows.size(); ++i) {
@@ -354,9 +355,10 @@ ImportPlan plan_import(const Roster& roster, const fs::path& dir,
     fs::path file = state_file_for(dir, row.student_id);
     struct stat fst {};
     if (plan.create_dir || ::lstat(file.c_str(), &fst) != 0) {
-      if (!plan.create_dir && errno != ENOENT) {
-        throw IoError(fmt::format("cannot read {}: {}", file.string(),
-                                  std::strerror(errno)));
+      if (const int err = errno; !plan.create_dir && err != ENOENT) {
+        throw IoError(
+            Message("error.cannot_read",
+                    {{"file", file.string()}, {"reason", errno_message(err)}}));
       }
       plan.items.push_back({i, std::move(file), ImportAction::create, {}, {}});
     } else if (!S_ISREG(fst.st_mode)) {
@@ -366,8 +368,8 @@ ImportPlan plan_import(const Roster& roster, const fs::path& dir,
         require_regular(file, fst.st_mode);
       } catch (const DataError& e) {
         throw DataError(
-            fmt::format("{}; import only reads and writes regular files in {}",
-                        e.what(), dir.string()));
+            Message("error.import.regular_only",
+                    {{"error", e.message()}, {"dir", dir.string()}}));
       }
     } else {
       plan.items.push_back(plan_existing(row, i, file, update));

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <limits>
 #include <rpx/atomic_file.hpp>
 #include <rpx/errors.hpp>
@@ -21,9 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 NoStateFile no_state_file(const fs::path& file) {
-  return NoStateFile(fmt::format(
-      "no state file at {}; create one with: rpx init --expiry DATE",
-      file.string()));
+  return NoStateFile(Message("error.state.no_file", {{"file", file.string()}}));
 }
 
 /// Refuses a path that can only name a directory (`x.json/`, `.`, `..`),
@@ -32,9 +29,8 @@ NoStateFile no_state_file(const fs::path& file) {
 void check_name(const fs::path& file) {
   const std::string name = file.filename().string();
   if (name.empty() || name == "." || name == "..") {
-    throw UsageError(fmt::format(
-        "invalid state file {}: it names a directory; give a file name",
-        file.string()));
+    throw UsageError(
+        Message("error.state.names_directory", {{"file", file.string()}}));
   }
 }
 
@@ -60,8 +56,10 @@ bool check_target(const fs::path& file, const fs::path& target, Need need) {
            (errno == EACCES || errno == EPERM || errno == EROFS);
   };
   if (need == Need::read_write && denied(R_OK)) {
+    const int err = errno;
     throw IoError(
-        fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+        Message("error.cannot_read",
+                {{"file", file.string()}, {"reason", errno_message(err)}}));
   }
   if (need != Need::nothing && denied(W_OK)) {
     fail_write(file, errno);
@@ -105,19 +103,15 @@ std::string encode(const StudentState& state, const fs::path& file) {
     text = serialize_state(state, Layout::compact);
   }
   if (text.size() > json_util::k_max_file_bytes) {
-    throw DataError(fmt::format(
-        "cannot save {}: it would be {} bytes, more than the 1 MiB rpx "
-        "reads; nothing was written (move old history entries to another "
-        "file, or shorten notes)",
-        file.string(), text.size()));
+    throw DataError(Message("error.state.too_large",
+                            {{"file", file.string()}, {"size", text.size()}}));
   }
   try {
     parse_state(text, file.string());
   } catch (const DataError& e) {
-    throw DataError(fmt::format(
-        "cannot save {}: rpx could not read the result back ({}); nothing "
-        "was written",
-        file.string(), e.what()));
+    throw DataError(
+        Message("error.state.unreadable_result",
+                {{"file", file.string()}, {"reason", e.message()}}));
   }
   return text;
 }
@@ -133,10 +127,10 @@ void stamp(StudentState& state, const StoreOptions& options) {
 
 void refuse_newer(const fs::path& file, int schema) {
   if (schema > k_schema_version) {
-    throw DataError(fmt::format(
-        "{} was written by a newer rpx (schema {}); this rpx knows schema {} "
-        "and will not overwrite it \u2014 upgrade rpx",
-        file.string(), schema, k_schema_version));
+    throw DataError(
+        Message("error.state.newer_schema", {{"file", file.string()},
+                                             {"schema", schema},
+                                             {"known", k_schema_version}}));
   }
 }
 
@@ -146,29 +140,30 @@ void refuse_newer(const fs::path& file, int schema) {
 /// the lock.
 std::optional<StateStore::Backup> back_up_unreadable(const fs::path& file,
                                                      const fs::path& target) {
-  std::string reason;
+  std::optional<Message> reason;
   try {
     const StudentState old = parse_state(
         read_file(target, json_util::k_max_file_bytes), file.string());
     if (old.schema <= k_schema_version) {
       return std::nullopt;
     }
-    reason = fmt::format("written by a newer rpx, schema {}", old.schema);
+    reason = Message("error.state.backup_newer", {{"schema", old.schema}});
   } catch (const DataError& e) {
-    reason = e.what();
+    reason = e.message();
   }
   for (int n = 1;; ++n) {
     const fs::path backup =
         target.string() + (n == 1 ? ".bak" : fmt::format(".bak.{}", n));
     if (::link(target.c_str(), backup.c_str()) == 0) {
       sync_directory(dir_of(target), file);
-      return StateStore::Backup{backup, reason};
+      return StateStore::Backup{backup, *reason};
     }
-    if (errno != EEXIST) {
-      throw IoError(fmt::format(
-          "cannot replace {}: this rpx cannot read it ({}) and cannot keep a "
-          "copy as {}: {}; nothing was written",
-          file.string(), reason, backup.string(), std::strerror(errno)));
+    if (const int err = errno; err != EEXIST) {
+      throw IoError(Message("error.state.cannot_back_up",
+                            {{"file", file.string()},
+                             {"reason", *reason},
+                             {"backup", backup.string()},
+                             {"error", errno_message(err)}}));
     }
   }
 }
@@ -219,8 +214,8 @@ std::optional<StateStore::Backup> StateStore::create(StudentState state,
     require_regular(m_file, st.st_mode);
   }
   if (exists && overwrite == Overwrite::no) {
-    throw WouldOverwrite(fmt::format(
-        "{} already exists; use --force to replace it", m_file.string()));
+    throw WouldOverwrite(
+        Message("error.state.already_exists", {{"file", m_file.string()}}));
   }
   std::optional<Backup> backup;
   if (exists) {
@@ -250,8 +245,10 @@ StudentState StateStore::update(
   refuse_newer(m_file, state.schema);
   change(state);
   if (state.revision == std::numeric_limits<std::int64_t>::max()) {
-    throw DataError(fmt::format("{}: /revision: cannot be raised further",
-                                m_file.string()));
+    throw DataError(Message("error.at_pointer",
+                            {{"file", m_file.string()},
+                             {"pointer", "/revision"},
+                             {"reason", Message("error.state.revision_max")}}));
   }
   ++state.revision;
   stamp(state, m_options);

@@ -43,8 +43,8 @@ void render_check_json(Date as_of, const std::vector<std::string>& students,
   }
   Json errs = Json::array();
   for (const BatchError& e : errors) {
-    errs.push_back(
-        Json{{"file", valid_utf8(e.file)}, {"error", valid_utf8(e.error)}});
+    errs.push_back(Json{{"file", valid_utf8(e.file)},
+                        {"error", valid_utf8(e.error.in(Lang::en))}});
   }
   const Json doc = {{"as_of", format_date(as_of)},
                     {"students", marker},

@@ -69,7 +69,7 @@ std::string moved_students_text(const ImportReport& r) {
   }
   for (const BatchError& e : r.errors) {
     out += "  " +
-           tr("import_report.cannot_assess", {{"file", e.file}, {"error", e.error}}) +
+           tr("import_report.cannot_assess", {{"file", e.file}, {"error", e.error.in(output_lang())}}) +
            "\n";
   }
   return out;
@@ -125,7 +125,7 @@ std::string render_import_report_json(const ImportReport& r) {
   j["students"] = students;
   auto errors = Json::array();
   for (const BatchError& e : r.errors) {
-    errors.push_back({{"file", e.file}, {"error", e.error}});
+    errors.push_back({{"file", e.file}, {"error", e.error.in(Lang::en)}});
   }
   j["errors"] = errors;
   return j.dump(2) + "\n";

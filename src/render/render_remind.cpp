@@ -82,7 +82,7 @@ std::string render_remind_line(const std::string& file, const StudentState& s,
 }
 
 std::string render_error_line(const BatchError& error) {
-  return fmt::format("rpx: {}\n", printable(error.error));
+  return fmt::format("rpx: {}\n", printable(error.error.in(output_lang())));
 }
 
 }  // namespace rpx

@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   }
   std::set<std::string> ids;
   for (const rpx::RosterRow& row : roster.rows) {
-    require(rpx::student_id_problem(row.student_id).empty());
+    require(!rpx::student_id_problem(row.student_id));
     require(ids.insert(row.student_id).second);
     require(rpx::is_valid_utf8(row.name));
     require(row.extra.size() == roster.extra_columns.size());

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <rpx/assess.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/state.hpp>
 #include <string>
 #include <vector>
@@ -15,10 +16,11 @@ namespace rpx {
 
 /// An input that could not be read or parsed. `error` is the message of the
 /// `IoError`/`DataError`, which already names the file and the place
-/// (`FILE:LINE:COL: ...` or `FILE: /pointer: ...`).
+/// (`FILE:LINE:COL: ...` or `FILE: /pointer: ...`): worded in the output
+/// language on screens, in English in machine formats.
 struct BatchError {
   std::string file;
-  std::string error;
+  Message error;
 
   bool operator==(const BatchError&) const = default;
 };

@@ -43,9 +43,6 @@ class UsageError : public Error {
  public:
   explicit UsageError(Message message)
       : Error(exit_status::k_usage, std::move(message)) {}
-  // Transitional: English text not yet in the catalogues.
-  explicit UsageError(const std::string& text)
-      : Error(exit_status::k_usage, Message("error.verbatim", {{"text", text}})) {}
 };
 
 /// A data file is invalid (`FILE:LINE:COL: ...` or `FILE: /pointer: ...`), or
@@ -54,9 +51,6 @@ class DataError : public Error {
  public:
   explicit DataError(Message message)
       : Error(exit_status::k_data, std::move(message)) {}
-  // Transitional: English text not yet in the catalogues.
-  explicit DataError(const std::string& text)
-      : Error(exit_status::k_data, Message("error.verbatim", {{"text", text}})) {}
 };
 
 /// A file cannot be read or written.
@@ -64,9 +58,6 @@ class IoError : public Error {
  public:
   explicit IoError(Message message)
       : Error(exit_status::k_io, std::move(message)) {}
-  // Transitional: English text not yet in the catalogues.
-  explicit IoError(const std::string& text)
-      : Error(exit_status::k_io, Message("error.verbatim", {{"text", text}})) {}
 };
 
 /// No state file exists yet.
@@ -74,9 +65,6 @@ class NoStateFile : public Error {
  public:
   explicit NoStateFile(Message message)
       : Error(exit_status::k_no_state, std::move(message)) {}
-  // Transitional: English text not yet in the catalogues.
-  explicit NoStateFile(const std::string& text)
-      : Error(exit_status::k_no_state, Message("error.verbatim", {{"text", text}})) {}
 };
 
 /// `init` would overwrite an existing state file.
@@ -84,9 +72,6 @@ class WouldOverwrite : public Error {
  public:
   explicit WouldOverwrite(Message message)
       : Error(exit_status::k_exists, std::move(message)) {}
-  // Transitional: English text not yet in the catalogues.
-  explicit WouldOverwrite(const std::string& text)
-      : Error(exit_status::k_exists, Message("error.verbatim", {{"text", text}})) {}
 };
 
 /// Another rpx held the state file's lock for longer than the wait.
@@ -94,9 +79,6 @@ class LockTimeout : public Error {
  public:
   explicit LockTimeout(Message message)
       : Error(exit_status::k_locked, std::move(message)) {}
-  // Transitional: English text not yet in the catalogues.
-  explicit LockTimeout(const std::string& text)
-      : Error(exit_status::k_locked, Message("error.verbatim", {{"text", text}})) {}
 };
 
 /// A broken invariant of rpx itself: a bug, reported as "internal error:

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <rpx/dates.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/text.hpp>
 #include <string>
 #include <string_view>
@@ -24,9 +25,10 @@ inline constexpr int k_max_depth = 64;
 /// 64 levels` for the limits.
 nlohmann::json parse(std::string_view text, const std::string& name);
 
-/// Throws `DataError` "`name`: `pointer`: `reason`".
+/// Throws `DataError` "`name`: `pointer`: `reason`" ("`name`: `reason`"
+/// when `pointer` is empty).
 [[noreturn]] void fail(const std::string& name, const std::string& pointer,
-                       std::string_view reason);
+                       Message reason);
 
 /// Typed access with the JSON Pointer of the value in every error.
 /// `at` is the pointer of `j` itself ("" for the root).
@@ -59,7 +61,7 @@ class Reader {
   Text text() const;         // {"en": "...", ...}, "en" required
   std::size_t size() const;  // of an array
 
-  [[noreturn]] void fail(std::string_view reason) const;
+  [[noreturn]] void fail(Message reason) const;
 
  private:
   const nlohmann::json& m_j;

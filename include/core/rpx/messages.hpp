@@ -53,14 +53,34 @@ class OutputLangScope {
   Lang m_saved;
 };
 
+struct MessageArg;
+
+/// A message kept as key and arguments, to be worded later in any language
+/// (errors are thrown in core and io, and worded by the CLI). An argument
+/// may be a message itself (a reason inside "cannot read {file}: {reason}"),
+/// worded in the same language.
+struct Message {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> args;
+  std::vector<std::pair<std::string, Message>> parts;
+
+  // Explicit: an error cannot be thrown with a bare English string.
+  explicit Message(std::string k, std::initializer_list<MessageArg> a = {});
+  std::string in(Lang lang) const;
+
+  bool operator==(const Message&) const = default;
+};
+
 /// A named argument of a message: "{date}" in the template is replaced by
-/// `value`.
+/// `value`, or by `part` worded in the same language.
 struct MessageArg {
   std::string_view name;
   std::string value;
+  std::optional<Message> part;
 
   template <typename T>
   MessageArg(std::string_view n, const T& v) : name(n), value(to_text(v)) {}
+  MessageArg(std::string_view n, Message m) : name(n), part(std::move(m)) {}
 
  private:
   static std::string to_text(std::string_view s) { return std::string(s); }
@@ -91,15 +111,10 @@ std::vector<std::string> message_keys(Lang lang);
 std::optional<std::string_view> message_template(Lang lang,
                                                  std::string_view key);
 
-/// A message kept as key and arguments, to be worded later in any language
-/// (errors are thrown in core and io, and worded by the CLI).
-struct Message {
-  std::string key;
-  std::vector<std::pair<std::string, std::string>> args;
-
-  Message(std::string k, std::initializer_list<MessageArg> a = {});
-  std::string in(Lang lang) const;
-};
+/// For a count, as tr_n: the message `key` + ".one" when `n` is 1 or -1,
+/// else `key` + ".other", with `n` as the argument "{n}".
+Message message_n(std::string_view key, long long n,
+                  std::initializer_list<MessageArg> args = {});
 
 /// Dates for people, in the output language's habit: "2027-02-20",
 /// "2027年2月20日", "2027년 2월 20일".
@@ -109,5 +124,7 @@ std::string show_date(Date d);
 std::string show_weekday_date(Date d);
 /// The weekday alone: "Saturday", "星期六", "토요일".
 std::string show_weekday(Date d);
+/// The same, kept as a message to be worded later (in an error).
+Message weekday_message(Date d);
 
 }  // namespace rpx

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <rpx/calendar.hpp>
+#include <rpx/messages.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@ enum class NoticeKind : std::uint8_t { schedule, supplement };
 /// One problem, on line `line` (from 1) of the text.
 struct NoticeError {
   int line = 0;
-  std::string message;
+  Message message;
 
   bool operator==(const NoticeError&) const = default;
 };
@@ -47,7 +48,8 @@ Notice parse_notice(std::string_view text);
 struct NamedDays {
   Text name;
   int line = 0;              // where it is named (a line, or an index)
-  std::string where;         // the same for messages: "line 4"
+  std::string pointer;       // the same for messages when it is an index:
+                             // its JSON Pointer ("" for a line)
   std::map<Date, int> off;   // each day off named -> its line
   std::map<Date, int> work;  // each day worked named -> its line
   Date first{};              // the run of days off, once built

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <rpx/dates.hpp>
+#include <rpx/messages.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +35,7 @@ struct RosterRow {
 /// Why a row (or the header) is refused.
 struct RosterError {
   std::size_t line = 0;  // physical line where the record starts, from 1
-  std::string reason;
+  Message reason;
 
   bool operator==(const RosterError&) const = default;
 };
@@ -59,7 +61,8 @@ struct Roster {
 Roster parse_roster(std::string_view text);
 
 /// Why `id` cannot name a state file `ID.json` inside a directory (it
-/// could escape it, hide it, or is not a valid name), or "" when it can.
-std::string student_id_problem(std::string_view id);
+/// could escape it, hide it, or is not a valid name), or nullopt when it
+/// can.
+std::optional<Message> student_id_problem(std::string_view id);
 
 }  // namespace rpx

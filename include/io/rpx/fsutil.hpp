@@ -6,11 +6,21 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <rpx/messages.hpp>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace rpx {
+
+/// Why a system call failed, as a message: strerror's wording in English,
+/// translated for the common errors (ENOENT, EACCES, ENOSPC, EROFS, ...),
+/// strerror's own (English) text for the rare ones.
+Message errno_message(int err);
+/// The same for an error code of the system or generic category; its own
+/// message otherwise.
+Message errno_message(const std::error_code& ec);
 
 /// The whole content of `path`. Throws `IoError` ("cannot read FILE:
 /// reason") when it cannot be opened or read, `DataError` when it is larger

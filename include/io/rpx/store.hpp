@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <rpx/atomic_file.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/state.hpp>
 #include <string>
 
@@ -48,7 +49,7 @@ class StateStore {
   /// (unparsable, or of a newer schema).
   struct Backup {
     std::filesystem::path file;  // the old file, kept under this name
-    std::string reason;          // why it could not be read
+    Message reason;              // why it could not be read
   };
 
   /// Creates the file (parents 0700, file 0600) with `state`, revision 1,
