@@ -1,59 +1,99 @@
 #include "app.hpp"
 
+#include <rpx/messages.hpp>
+
 #include "commands.hpp"
+#include "help.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
+namespace {
+
+void add_global_options(CLI::App& app, Context& ctx) {
+  Globals& g = ctx.globals;
+  app.add_option("--file", g.file, tr("help.global.file"))
+      ->envname("RPX_FILE")
+      ->type_name("PATH");
+  // "" would silently mean the real today.
+  refuse_empty(app.add_option("--today", g.today, tr("help.global.today")), ctx,
+               "YYYY-MM-DD")
+      ->envname("RPX_TODAY")
+      ->type_name("DATE");
+  app.add_option("--rules", g.rules, tr("help.global.rules"))
+      ->type_name("FILE");
+  app.add_option("--holidays", g.holidays, tr("help.global.holidays"))
+      ->type_name("FILE");
+  // Read before parsing, by choose_lang(): help is worded in it too.
+  app.add_option(
+         "--lang", g.lang,
+         tr("help.global.lang", {{"values", or_list({"en", "zh", "ko"})}}))
+      ->envname("RPX_LANG")
+      ->type_name("LANG");
+  const std::vector<std::string> when{"auto", "always", "never"};
+  accept_only(
+      app.add_option("--color", g.color,
+                     tr("help.global.color", {{"values", or_list(when)}})),
+      ctx, when)
+      ->type_name("WHEN");
+}
+
+/// The commands of `rpx --help`, by who uses them.
+void group_commands(CLI::App& app) {
+  const std::string student = tr("help.group.student");
+  const std::string staff = tr("help.group.staff");
+  const std::string dates = tr("help.group.dates");
+  const std::pair<const char*, const std::string*> groups[] = {
+      {"init", &student},   {"set", &student},     {"status", &student},
+      {"plan", &student},   {"done", &student},    {"undo", &student},
+      {"submit", &student}, {"collect", &student}, {"export", &student},
+      {"check", &staff},    {"remind", &staff},    {"import", &staff},
+      {"deadline", &dates}, {"workdays", &dates},  {"holidays", &dates},
+      {"info", &dates}};
+  for (const auto& [name, group] : groups) {
+    app.get_subcommand(name)->group(*group);
+  }
+}
+
+}  // namespace
+
 void build_app(CLI::App& app, Context& ctx) {
   app.name("rpx");
-  app.description(
-      "rpx — residence-permit extension checklist and deadline tracker.\n"
-      "Dates are YYYY-MM-DD; workdays follow China's official holidays.");
-  app.set_version_flag("--version", "rpx " RPX_VERSION);
+  app.description(tr("help.rpx.about") + "\n" + tr("help.rpx.text"));
+  // The root's options are the global ones; commands' own are "Options".
+  app.option_defaults()->group(tr("help.label.global_options"));
+  setup_help(app);
   // CLI11 2.1: fallthrough before adding subcommands, so that global options
   // work after the command too; at most one command.
   app.fallthrough();
   app.require_subcommand(0, 1);
-
-  Globals& g = ctx.globals;
-  app.add_option("--file", g.file, "State file (default: $XDG_DATA_HOME/rpx/state.json)")
-      ->envname("RPX_FILE")
-      ->type_name("PATH");
-  app.add_option("--today", g.today, "Pretend today is DATE (YYYY-MM-DD)")
-      ->envname("RPX_TODAY")
-      ->check(
-          [](const std::string& v) {
-            // "" would silently mean the real today.
-            return v.empty() ? std::string(
-                                   "invalid date \"\" for --today: "
-                                   "expected YYYY-MM-DD")
-                             : std::string();
-          },
-          "DATE")
-      ->type_name("DATE");
-  app.add_option("--rules", g.rules, "Rules file to use instead of the bundled one")
-      ->type_name("FILE");
-  app.add_option("--holidays", g.holidays,
-                 "Extra holiday table; replaces the years it contains")
-      ->type_name("FILE");
-  // Read before parsing, by choose_lang(): help is worded in it too.
-  app.add_option("--lang", g.lang, "Language of text output: en, zh or ko")
-      ->envname("RPX_LANG")
-      ->type_name("LANG");
-  app.add_option("--color", g.color, "Colour: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->type_name("WHEN");
+  add_global_options(app, ctx);
+  app.option_defaults()->group("Options");
 
   add_init(app, ctx);
+  add_set(app, ctx);
   add_status(app, ctx);
   add_steps(app, ctx);
+  add_check(app, ctx);
+  add_import(app, ctx);
+  add_export(app, ctx);
   add_deadline(app, ctx);
   add_workdays(app, ctx);
   add_holidays(app, ctx);
   add_info(app, ctx);
-  add_check(app, ctx);
-  add_import(app, ctx);
-  add_export(app, ctx);
+  add_help(app, ctx);
+  group_commands(app);
+
+  // Last: a command added after this would inherit the footer.
+  set_help_footer(
+      app,
+      {{"rpx init --expiry 2027-01-20 --name \"Kim Minjun\"",
+        tr("help.rpx.example.init")},
+       {"rpx done photo --on 2026-11-03", tr("help.rpx.example.done")},
+       {"rpx check students --format csv", tr("help.rpx.example.check")},
+       {"rpx deadline 2026-03-20", tr("help.rpx.example.deadline")},
+       {"rpx workdays add 2024-09-27 15", tr("help.rpx.example.workdays")}},
+      {}, {tr("help.rpx.more")});
 }
 
 }  // namespace rpx::cli

@@ -8,12 +8,15 @@
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
 #include <rpx/layout.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 #include "student.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
@@ -235,49 +238,74 @@ int remind(Context& ctx, const std::vector<std::string>& given,
   return exit_code(c.counts, !c.errors.empty());
 }
 
+/// check's and remind's exit codes (docs/cli.md, "Exit codes").
+std::vector<ExitCode> batch_exit_codes() {
+  return {{ex::k_ok, tr("help.exit.batch.0")},
+          {ex::k_needs_action, tr("help.exit.batch.1")},
+          {ex::k_late, tr("help.exit.batch.2")},
+          {ex::k_bad_input, tr("help.exit.batch.3")},
+          {ex::k_usage, tr("help.exit.usage")}};
+}
+
+CLI::Option* add_within(CLI::App& cmd, std::string& within) {
+  return cmd.add_option("--within", within, tr("help.check.within"))
+      ->type_name("N");
+}
+
+void add_remind(CLI::App& app, Context& ctx) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto within = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand(
+      "remind", tr("help.remind.about") + "\n\n" + tr("help.remind.text"));
+  cmd->add_option("PATH", *paths, tr("help.remind.path"))->type_name("");
+  add_within(*cmd, *within);
+  set_help_footer(
+      *cmd,
+      {{"rpx remind", tr("help.remind.example.own")},
+       {"rpx remind /srv/rpx/students", tr("help.remind.example.cohort")},
+       {"0 8 * * *  rpx remind /srv/rpx/students",
+        tr("help.remind.example.cron")}},
+      batch_exit_codes());
+  cmd->callback([&ctx, paths, within] {
+    ctx.run = [&ctx, paths, within] { return remind(ctx, *paths, *within); };
+  });
+}
+
 }  // namespace
 
 void add_check(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<CheckArgs>();
   auto* cmd = app.add_subcommand(
-      "check", "Staff: every state file under PATHs, most urgent first");
-  cmd->add_option("PATH", args->paths, "State files or directories")
+      "check", tr("help.check.about") + "\n\n" + tr("help.check.text"));
+  cmd->add_option("PATH", args->paths, tr("help.check.path"))
       ->required()
       ->type_name("");
-  cmd->add_option("--format", args->format, "table, json, jsonl or csv")
-      ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
+  const std::vector<std::string> formats{"table", "json", "jsonl", "csv"};
+  accept_only(
+      cmd->add_option("--format", args->format,
+                      tr("help.check.format", {{"values", or_list(formats)}})),
+      ctx, formats)
       ->type_name("FORMAT");
-  cmd->add_option("--within", args->within,
-                  "Due when the last office day is at most N days away "
-                  "(0-3650, default 30)")
-      ->type_name("N");
-  cmd->add_option("--phase", args->phases,
-                  "Only these phases (comma-separated), e.g. overdue,due")
+  add_within(*cmd, args->within);
+  cmd->add_option(
+         "--phase", args->phases,
+         tr("help.check.phase",
+            {{"values", comma_list({"expired", "overdue", "due", "ready",
+                                    "processing", "upcoming", "collected"})}}))
       ->delimiter(',')
       ->type_name("PHASE");
-  cmd->add_flag("--bom", args->bom,
-                "CSV: start with a UTF-8 byte-order mark (for spreadsheets)");
-  cmd->add_flag("--raw", args->raw,
-                "CSV: no ' before cells a spreadsheet would run as formulas "
-                "(for programs)");
+  cmd->add_flag("--bom", args->bom, tr("help.check.bom"));
+  cmd->add_flag("--raw", args->raw, tr("help.check.raw"));
+  set_help_footer(*cmd,
+                  {{"rpx check students", tr("help.check.example.table")},
+                   {"rpx check students --phase overdue,due --within 14",
+                    tr("help.check.example.phase")},
+                   {"rpx check students --format csv --bom > cohort.csv",
+                    tr("help.check.example.csv")}},
+                  batch_exit_codes());
   cmd->callback(
       [&ctx, args] { ctx.run = [&ctx, args] { return check(ctx, *args); }; });
-
-  auto paths = std::make_shared<std::vector<std::string>>();
-  auto within = std::make_shared<std::string>();
-  auto* rem = app.add_subcommand(
-      "remind",
-      "For cron: one line per student who needs action; silent otherwise");
-  rem->add_option("PATH", *paths,
-                  "State files or directories (default: the state file)")
-      ->type_name("");
-  rem->add_option("--within", *within,
-                  "Due when the last office day is at most N days away "
-                  "(0-3650, default 30)")
-      ->type_name("N");
-  rem->callback([&ctx, paths, within] {
-    ctx.run = [&ctx, paths, within] { return remind(ctx, *paths, *within); };
-  });
+  add_remind(app, ctx);
 }
 
 }  // namespace rpx::cli

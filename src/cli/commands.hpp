@@ -16,7 +16,8 @@ void add_holidays_import(CLI::App& holidays, Context& ctx);
 int holidays_overview(Context& ctx, const std::string& format);
 void add_info(CLI::App& app, Context& ctx);
 void add_status(CLI::App& app, Context& ctx);  // status, plan
-void add_init(CLI::App& app, Context& ctx);    // init, set expiry
+void add_init(CLI::App& app, Context& ctx);
+void add_set(CLI::App& app, Context& ctx);     // set expiry
 void add_steps(CLI::App& app, Context& ctx);   // done, undo, submit, collect
 void add_check(CLI::App& app, Context& ctx);   // check, remind
 void add_import(CLI::App& app, Context& ctx);

@@ -8,6 +8,7 @@
 #include <rpx/rules.hpp>
 #include <rpx/store.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -27,11 +28,30 @@ struct Globals {
   std::string color = "auto";
 };
 
+/// A value that a check of the command line refused while parsing: the one
+/// CLI11's ValidationError is about, kept so that it can be worded (usage.cpp).
+struct RejectedValue {
+  enum class Kind : std::uint8_t {
+    value,    // an option's or argument's value: --format xml
+    step,     // a step name: done phot
+    command,  // a misspelt subcommand taken as an argument: holidays imprt
+  };
+  Kind kind = Kind::value;
+  std::string option;  // "--format", "STEP"
+  std::string value;
+  /// The values it accepts: the candidates for a suggestion.
+  std::vector<std::string> accepted;
+  /// What it expects, when not one of `accepted` ("YYYY-MM-DD").
+  std::string expected;
+};
+
 class Context {
  public:
   Globals globals;
   /// The command chosen on the command line; returns the exit code.
   std::function<int()> run;
+  /// The last value refused while parsing the command line.
+  std::optional<RejectedValue> rejected;
 
   const Rules& rules();
   const WorkCalendar& calendar();

@@ -2,21 +2,34 @@
 #include <fmt/format.h>
 
 #include <rpx/assess.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 
 #include "commands.hpp"
+#include "help.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
 void add_deadline(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand(
-      "deadline", "Filing deadline and last office day for a permit expiry");
+  auto* cmd =
+      app.add_subcommand("deadline", tr("help.deadline.about") + "\n\n" +
+                                         tr("help.deadline.text"));
   auto expiry = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
-  cmd->add_option("EXPIRY", *expiry, "The permit's expiry date (YYYY-MM-DD)")
-      ->required();
-  cmd->add_option("--format", *format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("EXPIRY", *expiry, tr("help.deadline.expiry"))->required();
+  const std::vector<std::string> formats{"text", "json"};
+  accept_only(cmd->add_option(
+                  "--format", *format,
+                  tr("help.deadline.format", {{"values", or_list(formats)}})),
+              ctx, formats)
+      ->type_name("FORMAT");
+  set_help_footer(
+      *cmd,
+      {{"rpx deadline 2026-03-20", tr("help.deadline.example.holiday")},
+       {"rpx deadline 2027-10-31", tr("help.deadline.example.provisional")},
+       {"rpx deadline 2026-03-20 --format json",
+        tr("help.deadline.example.json")}});
   cmd->callback([&ctx, expiry, format] {
     ctx.run = [&ctx, expiry, format] {
       const Date e = require_date(*expiry, "EXPIRY");

@@ -17,6 +17,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "lang.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
@@ -92,13 +93,18 @@ int fail(const Context& ctx, int code, const std::string& message,
   return code;
 }
 
+/// --help and --version print on stdout (exit 0); any other parse error is
+/// a usage error, worded from the catalogue (usage.cpp).
 int parse_failed(const Context& ctx, const CLI::App& app,
                  const CLI::ParseError& e, const OutOfMemoryLine& oom) {
-  if (dynamic_cast<const CLI::Success*>(&e) != nullptr) {
-    return app.exit(e);  // --help, --version: printed on stdout, exit 0
+  if (dynamic_cast<const CLI::CallForHelp*>(&e) != nullptr) {
+    fmt::print("{}", app.help());  // the help of the command it follows
+    return ex::k_ok;
   }
-  return fail(ctx, ex::k_usage, fmt::format("{} (see rpx --help)", e.what()),
-              oom);
+  if (dynamic_cast<const CLI::Success*>(&e) != nullptr) {
+    return app.exit(e);
+  }
+  return fail(ctx, ex::k_usage, usage_message(app, e, ctx.rejected), oom);
 }
 
 /// The error's message in the output language; its English wording if that

@@ -8,9 +8,11 @@
 #include <rpx/atomic_file.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render_ics.hpp>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "student.hpp"
 
 namespace rpx::cli {
@@ -89,14 +91,20 @@ int export_ics(Context& ctx, const std::string& output) {
 }  // namespace
 
 void add_export(CLI::App& app, Context& ctx) {
-  auto* cmd =
-      app.add_subcommand("export", "Export the dates for other programs");
+  auto* cmd = app.add_subcommand(
+      "export", tr("help.export.about") + "\n\n" + tr("help.export.text"));
   cmd->require_subcommand(1);
   auto output = std::make_shared<std::string>();
   auto* ics = cmd->add_subcommand(
-      "ics", "iCalendar file with the deadline, expiry and alarms");
-  ics->add_option("-o,--output", *output,
-                  "Write to FILE (replaced atomically); - or none: stdout");
+      "ics", tr("help.export.ics.about") + "\n\n" + tr("help.export.ics.text"));
+  ics->add_option("-o,--output", *output, tr("help.export.ics.output"))
+      ->type_name("FILE");
+  const std::vector<Example> examples{
+      {"rpx export ics -o permit.ics", tr("help.export.ics.example.file")},
+      {"rpx --file kim.json export ics -o kim.ics",
+       tr("help.export.ics.example.file_option")}};
+  set_help_footer(*ics, examples);
+  set_help_footer(*cmd, examples);
   ics->callback([&ctx, output] {
     ctx.run = [&ctx, output] { return export_ics(ctx, *output); };
   });

@@ -5,28 +5,53 @@
 #include <rpx/calendar.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/provisional.hpp>
 #include <rpx/render_holidays.hpp>
 
 #include "commands.hpp"
+#include "help.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
+namespace {
+
+void set_holidays_footer(CLI::App& cmd) {
+  set_help_footer(
+      cmd,
+      {{"rpx holidays", tr("help.holidays.example.overview")},
+       {"rpx holidays 2026", tr("help.holidays.example.year")},
+       {"rpx holidays 2027 --format tsv", tr("help.holidays.example.tsv")},
+       {"rpx holidays import notice-2027.txt --install",
+        tr("help.holidays.example.import")}},
+      {{exit_status::k_ok, tr("help.exit.holidays.0")},
+       {exit_status::k_no_table, tr("help.exit.holidays.1")},
+       {exit_status::k_usage, tr("help.exit.usage")}});
+}
+
+}  // namespace
+
 void add_holidays(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand(
-      "holidays",
-      "A year's holiday schedule (official or provisional) and the tables' "
-      "coverage");
+  auto* cmd =
+      app.add_subcommand("holidays", tr("help.holidays.about") + "\n\n" +
+                                         tr("help.holidays.text"));
   auto year_arg = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   auto provisional = std::make_shared<bool>(false);
-  cmd->add_option("YEAR", *year_arg, "Notice-year (default: this year)");
-  cmd->add_flag("--provisional", *provisional,
-                "The provisional schedule rpx estimates for YEAR (2000–2100), "
-                "even when an official table exists");
-  cmd->add_option("--format", *format, "text, json or tsv")
-      ->check(CLI::IsMember({"text", "json", "tsv"}));
+  // `rpx holidays imprt` lands in YEAR: a misspelt import, not a bad year.
+  refuse_misspelt_commands(
+      cmd->add_option("YEAR", *year_arg, tr("help.holidays.year")), ctx,
+      {"import"});
+  cmd->add_flag("--provisional", *provisional, tr("help.holidays.provisional"));
+  const std::vector<std::string> formats{"text", "json", "tsv"};
+  accept_only(cmd->add_option(
+                  "--format", *format,
+                  tr("help.holidays.format", {{"values", or_list(formats)}})),
+              ctx, formats)
+      ->type_name("FORMAT");
   add_holidays_import(*cmd, ctx);
+  set_holidays_footer(*cmd);
   cmd->callback([&ctx, year_arg, format, provisional] {
     if (ctx.run) {
       return;  // a subcommand (import) chose

@@ -14,10 +14,13 @@
 #include <rpx/holiday_import.hpp>
 #include <rpx/holidays.hpp>
 #include <rpx/json_util.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render_holiday_import.hpp>
 #include <set>
 
 #include "commands.hpp"
+#include "help.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
@@ -221,29 +224,49 @@ int run_import(Context& ctx, const ImportArgs& a) {
   return r.errors.empty() ? ex::k_ok : ex::k_bad_input;
 }
 
+std::vector<Example> import_examples() {
+  return {{"rpx holidays import notice-2027.txt",
+           tr("help.holidays.import.example.show")},
+          {"rpx holidays import notice-2027.txt --install --check students",
+           tr("help.holidays.import.example.install")},
+          {"rpx holidays import - -o holidays-2027.json < notice-2027.txt",
+           tr("help.holidays.import.example.stdin")}};
+}
+
+/// docs/cli.md, "Importing a notice".
+std::vector<ExitCode> import_exit_codes() {
+  return {{ex::k_ok, tr("help.exit.import.0")},
+          {ex::k_bad_input, tr("help.exit.import.3")},
+          {ex::k_usage, tr("help.exit.usage")},
+          {ex::k_data, tr("help.exit.import.65")},
+          {ex::k_exists, tr("help.exit.import.73")},
+          {ex::k_io, tr("help.exit.import.74")}};
+}
+
 }  // namespace
 
 void add_holidays_import(CLI::App& holidays, Context& ctx) {
   auto* cmd = holidays.add_subcommand(
-      "import", "Read a State Council notice into a holiday table");
+      "import", tr("help.holidays.import.about") + "\n\n" +
+                    tr("help.holidays.import.text"));
   auto a = std::make_shared<ImportArgs>();
-  cmd->add_option("SOURCE", a->sources,
-                  "Notice text, holiday-cn JSON or rpx table; - for stdin")
+  cmd->add_option("SOURCE", a->sources, tr("help.holidays.import.source"))
       ->required();
-  cmd->add_option("-o,--output", a->output, "Write the table to FILE")
+  cmd->add_option("-o,--output", a->output, tr("help.holidays.import.output"))
       ->type_name("FILE");
-  cmd->add_flag("--install", a->install,
-                "Install for every later run ($XDG_DATA_HOME/rpx/holidays)");
-  cmd->add_flag("--system", a->system,
-                "With --install: for everyone (/etc/rpx/holidays)");
-  cmd->add_flag("--force", a->force, "Replace an installed year");
-  cmd->add_flag("--dry-run", a->dry_run,
-                "Show what would change; write nothing");
-  cmd->add_option("--format", a->format, "text, tsv or json")
-      ->check(CLI::IsMember({"text", "tsv", "json"}));
-  cmd->add_option("--check", a->check,
-                  "State files or directories: whose dates move")
+  cmd->add_flag("--install", a->install, tr("help.holidays.import.install"));
+  cmd->add_flag("--system", a->system, tr("help.holidays.import.system"));
+  cmd->add_flag("--force", a->force, tr("help.holidays.import.force"));
+  cmd->add_flag("--dry-run", a->dry_run, tr("help.holidays.import.dry_run"));
+  const std::vector<std::string> formats{"text", "tsv", "json"};
+  accept_only(cmd->add_option("--format", a->format,
+                              tr("help.holidays.import.format",
+                                 {{"values", or_list(formats)}})),
+              ctx, formats)
+      ->type_name("FORMAT");
+  cmd->add_option("--check", a->check, tr("help.holidays.import.check"))
       ->type_name("PATH");
+  set_help_footer(*cmd, import_examples(), import_exit_codes());
   cmd->callback(
       [&ctx, a] { ctx.run = [&ctx, a] { return run_import(ctx, *a); }; });
 }

@@ -6,11 +6,13 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/import.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render_batch.hpp>
 #include <rpx/roster.hpp>
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 
 namespace rpx::cli {
 
@@ -119,17 +121,19 @@ int run_import(Context& ctx, const Args& args) {
 void add_import(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
-      "import", "Staff: create one state file per roster row (CSV)");
-  cmd->add_option("ROSTER", args->roster,
-                  "CSV file with the columns student_id,name,expiry")
-      ->required();
-  cmd->add_option("--into", args->into,
-                  "Directory of the state files (created if missing)")
-      ->required();
-  cmd->add_flag("--dry-run", args->dry_run,
-                "Print what would be written; write nothing");
-  cmd->add_flag("--update", args->update,
-                "Give existing files the roster's name and expiry");
+      "import", tr("help.import.about") + "\n\n" + tr("help.import.text"));
+  cmd->add_option("ROSTER", args->roster, tr("help.import.roster"))->required();
+  cmd->add_option("--into", args->into, tr("help.import.into"))
+      ->required()
+      ->type_name("DIR");
+  cmd->add_flag("--dry-run", args->dry_run, tr("help.import.dry_run"));
+  cmd->add_flag("--update", args->update, tr("help.import.update"));
+  set_help_footer(*cmd, {{"rpx import roster.csv --into students",
+                          tr("help.import.example.into")},
+                         {"rpx import roster.csv --into students --dry-run",
+                          tr("help.import.example.dry_run")},
+                         {"rpx import roster.csv --into students --update",
+                          tr("help.import.example.update")}});
   cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] { return run_import(ctx, *args); };
   });

@@ -2,14 +2,18 @@
 // the commands that create or correct the state file.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <rpx/errors.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 #include <rpx/roster.hpp>
 #include <rpx/uuid.hpp>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "student.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
@@ -57,16 +61,28 @@ int show_status(Context& ctx, const std::string& format) {
 
 void add_status(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
-      "status", "The checklist, dates, phase, days left and the next action");
+      "status", tr("help.status.about") + "\n\n" + tr("help.status.text"));
   auto format = std::make_shared<std::string>("text");
-  cmd->add_option("--format", *format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  const std::vector<std::string> formats{"text", "json"};
+  accept_only(
+      cmd->add_option("--format", *format,
+                      tr("help.status.format", {{"values", or_list(formats)}})),
+      ctx, formats)
+      ->type_name("FORMAT");
+  set_help_footer(
+      *cmd,
+      {{"rpx status", tr("help.status.example.text")},
+       {"rpx status --format json", tr("help.status.example.json")},
+       {"rpx --today 2026-12-15 status", tr("help.status.example.today")}});
   cmd->callback([&ctx, format] {
     ctx.run = [&ctx, format] { return show_status(ctx, *format); };
   });
 
   auto* plan = app.add_subcommand(
-      "plan", "A dated plan: deadline, last office day, ready estimate");
+      "plan", tr("help.plan.about") + "\n\n" + tr("help.plan.text"));
+  set_help_footer(
+      *plan, {{"rpx plan", tr("help.plan.example.plan")},
+              {"rpx --today 2026-12-15 plan", tr("help.plan.example.today")}});
   plan->callback([&ctx] {
     ctx.run = [&ctx] {
       const StudentState state = student_store(ctx).load();
@@ -77,7 +93,17 @@ void add_status(CLI::App& app, Context& ctx) {
   });
 }
 
-int run_default(Context& ctx) { return show_status(ctx, "text"); }
+int run_default(Context& ctx) {
+  // Before there is a state file, say how to make one rather than fail.
+  const std::filesystem::path file = ctx.state_file();
+  std::error_code ec;
+  if (std::filesystem::symlink_status(file, ec).type() ==
+      std::filesystem::file_type::not_found) {
+    fmt::print("{}", get_started_text(file));
+    return 0;
+  }
+  return show_status(ctx, "text");
+}
 
 void add_init(CLI::App& app, Context& ctx) {
   struct Args {
@@ -85,13 +111,23 @@ void add_init(CLI::App& app, Context& ctx) {
     bool force = false;
   };
   auto args = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("init", "Create the state file");
-  cmd->add_option("--expiry", args->expiry,
-                  "The residence permit's expiry date (YYYY-MM-DD)")
-      ->required();
-  cmd->add_option("--name", args->name, "Your name");
-  cmd->add_option("--student-id", args->student_id, "Your student id");
-  cmd->add_flag("--force", args->force, "Replace an existing state file");
+  auto* cmd = app.add_subcommand(
+      "init", tr("help.init.about") + "\n\n" + tr("help.init.text"));
+  cmd->add_option("--expiry", args->expiry, tr("help.init.expiry"))
+      ->required()
+      ->type_name("DATE");
+  cmd->add_option("--name", args->name, tr("help.init.name"))
+      ->type_name("TEXT");
+  cmd->add_option("--student-id", args->student_id, tr("help.init.student_id"))
+      ->type_name("ID");
+  cmd->add_flag("--force", args->force, tr("help.init.force"));
+  set_help_footer(
+      *cmd, {{"rpx init --expiry 2027-01-20", tr("help.init.example.expiry")},
+             {"rpx init --expiry 2027-01-20 --name \"Kim Minjun\" --student-id "
+              "2021210001",
+              tr("help.init.example.name")},
+             {"rpx --file kim.json init --expiry 2027-01-20",
+              tr("help.init.example.file")}});
   cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] {
       StudentState state;
@@ -113,14 +149,24 @@ void add_init(CLI::App& app, Context& ctx) {
       return 0;
     };
   });
+}
 
-  auto* set = app.add_subcommand("set", "Correct a recorded fact");
+void add_set(CLI::App& app, Context& ctx) {
+  auto* set = app.add_subcommand(
+      "set", tr("help.set.about") + "\n\n" + tr("help.set.text"));
   set->require_subcommand(1);
   auto expiry = std::make_shared<std::string>();
   auto* set_expiry =
-      set->add_subcommand("expiry", "Correct the permit's expiry date");
-  set_expiry->add_option("DATE", *expiry, "The expiry date (YYYY-MM-DD)")
+      set->add_subcommand("expiry", tr("help.set.expiry.about") + "\n\n" +
+                                        tr("help.set.expiry.text"));
+  set_expiry->add_option("DATE", *expiry, tr("help.set.expiry.date"))
       ->required();
+  const std::vector<Example> examples{
+      {"rpx set expiry 2027-01-21", tr("help.set.expiry.example.fix")},
+      {"rpx set expiry 2027-01-21 && rpx plan",
+       tr("help.set.expiry.example.plan")}};
+  set_help_footer(*set_expiry, examples);
+  set_help_footer(*set, examples);
   set_expiry->callback([&ctx, expiry] {
     ctx.run = [&ctx, expiry] {
       const Date d = require_date(*expiry, "DATE");

@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <rpx/calendar.hpp>
 #include <rpx/errors.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 #include "student.hpp"
+#include "usage.hpp"
 
 namespace rpx::cli {
 
@@ -191,53 +194,97 @@ int undo(Context& ctx, const std::string& step) {
 
 }  // namespace
 
-void add_steps(CLI::App& app, Context& ctx) {
-  struct Args {
-    std::string step, on, note, phone, new_expiry;
-  };
-  auto args = std::make_shared<Args>();
+namespace {
 
-  auto* d = app.add_subcommand("done", "Tick a step (default date: today)");
-  d->add_option("STEP", args->step,
-                "registration, photo, letter, submit, "
-                "collect, or 1–5")
+struct StepArgs {
+  std::string step, on, note, phone, new_expiry;
+};
+
+/// STEP, for done and undo: a step id or its number.
+CLI::Option* add_step_argument(CLI::App& cmd, Context& ctx, std::string& step) {
+  const std::string steps =
+      or_list({"registration", "photo", "letter", "submit", "collect", "1–5"});
+  return accept_step(
+             cmd.add_option("STEP", step, tr("help.step", {{"values", steps}})),
+             ctx)
       ->required();
-  d->add_option("--on", args->on, "The date it was done (YYYY-MM-DD)");
-  auto* note = d->add_option("--note", args->note, "A note to keep with it");
-  d->callback([&ctx, args, note] {
+}
+
+void add_done(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<StepArgs>();
+  auto* cmd = app.add_subcommand(
+      "done", tr("help.done.about") + "\n\n" + tr("help.done.text"));
+  add_step_argument(*cmd, ctx, args->step);
+  cmd->add_option("--on", args->on, tr("help.done.on"))->type_name("DATE");
+  auto* note = cmd->add_option("--note", args->note, tr("help.done.note"))
+                   ->type_name("TEXT");
+  set_help_footer(
+      *cmd, {{"rpx done registration", tr("help.done.example.today")},
+             {"rpx done photo --on 2026-11-03", tr("help.done.example.on")},
+             {"rpx done 3 --note \"letter no. 2026-117\"",
+              tr("help.done.example.note")}});
+  cmd->callback([&ctx, args, note] {
     ctx.run = [&ctx, args, note] {
       return done(ctx, args->step, args->on, args->note, note->count() > 0);
     };
   });
+}
 
-  auto* u = app.add_subcommand("undo", "Untick a step");
-  u->add_option("STEP", args->step,
-                "registration, photo, letter, submit, "
-                "collect, or 1–5")
-      ->required();
-  u->callback([&ctx, args] {
-    ctx.run = [&ctx, args] { return undo(ctx, args->step); };
-  });
+void add_undo(CLI::App& app, Context& ctx) {
+  auto step = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand(
+      "undo", tr("help.undo.about") + "\n\n" + tr("help.undo.text"));
+  add_step_argument(*cmd, ctx, *step);
+  set_help_footer(*cmd, {{"rpx undo photo", tr("help.undo.example.photo")},
+                         {"rpx undo 4", tr("help.undo.example.submit")}});
+  cmd->callback(
+      [&ctx, step] { ctx.run = [&ctx, step] { return undo(ctx, *step); }; });
+}
 
-  auto* s = app.add_subcommand(
-      "submit", "Step 4 done: record the Progress Note and its phone number");
-  s->add_option("--on", args->on, "The Progress Note's date (YYYY-MM-DD)");
-  auto* phone = s->add_option("--phone", args->phone,
-                              "The phone number printed on the Progress Note");
-  s->callback([&ctx, args, phone] {
+void add_submit(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<StepArgs>();
+  auto* cmd = app.add_subcommand(
+      "submit", tr("help.submit.about") + "\n\n" + tr("help.submit.text"));
+  cmd->add_option("--on", args->on, tr("help.submit.on"))->type_name("DATE");
+  auto* phone = cmd->add_option("--phone", args->phone, tr("help.submit.phone"))
+                    ->type_name("NUMBER");
+  set_help_footer(*cmd,
+                  {{"rpx submit", tr("help.submit.example.today")},
+                   {"rpx submit --on 2026-12-01 --phone \"023-6396 1234\"",
+                    tr("help.submit.example.on")},
+                   {"rpx submit --phone \"023-6396 1234\"",
+                    tr("help.submit.example.phone")}});
+  cmd->callback([&ctx, args, phone] {
     ctx.run = [&ctx, args, phone] {
       return submit(ctx, args->on, args->phone, phone->count() > 0);
     };
   });
+}
 
-  auto* c = app.add_subcommand(
-      "collect", "Step 5 done; --new-expiry starts the next cycle");
-  c->add_option("--on", args->on, "The collection date (YYYY-MM-DD)");
-  c->add_option("--new-expiry", args->new_expiry,
-                "The expiry printed on the new permit (YYYY-MM-DD)");
-  c->callback([&ctx, args] {
+void add_collect(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<StepArgs>();
+  auto* cmd = app.add_subcommand(
+      "collect", tr("help.collect.about") + "\n\n" + tr("help.collect.text"));
+  cmd->add_option("--on", args->on, tr("help.collect.on"))->type_name("DATE");
+  cmd->add_option("--new-expiry", args->new_expiry,
+                  tr("help.collect.new_expiry"))
+      ->type_name("DATE");
+  set_help_footer(*cmd, {{"rpx collect --new-expiry 2028-01-19",
+                          tr("help.collect.example.new")},
+                         {"rpx collect --on 2027-01-12 --new-expiry 2028-01-19",
+                          tr("help.collect.example.on")}});
+  cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] { return collect(ctx, args->on, args->new_expiry); };
   });
+}
+
+}  // namespace
+
+void add_steps(CLI::App& app, Context& ctx) {
+  add_done(app, ctx);
+  add_undo(app, ctx);
+  add_submit(app, ctx);
+  add_collect(app, ctx);
 }
 
 }  // namespace rpx::cli

@@ -3,10 +3,12 @@
 
 #include <rpx/calendar.hpp>
 #include <rpx/exit_status.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 
 namespace rpx::cli {
 
@@ -22,20 +24,19 @@ void warn_if_uncovered(const WorkCalendar& cal, Date a, Date b) {
   }
 }
 
-}  // namespace
-
-void add_workdays(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("workdays", "Workday arithmetic");
-  group->require_subcommand(1);
-
+void add_add(CLI::App& group, Context& ctx) {
   auto a = std::make_shared<std::string>();
   auto b = std::make_shared<std::string>();
-
-  auto* add = group->add_subcommand(
-      "add", "The N-th workday after DATE (before it when N < 0)");
-  add->add_option("DATE", *a, "Start date")->required();
-  add->add_option("N", *b, "Workdays, -10000 to 10000")->required();
-  add->callback([&ctx, a, b] {
+  auto* cmd = group.add_subcommand("add", tr("help.workdays.add.about"));
+  cmd->add_option("DATE", *a, tr("help.workdays.add.date"))->required();
+  cmd->add_option("N", *b, tr("help.workdays.add.n"))->required();
+  set_help_footer(*cmd, {{"rpx workdays add 2024-09-27 1",
+                          tr("help.workdays.add.example.adjusted")},
+                         {"rpx workdays add 2026-12-01 15",
+                          tr("help.workdays.add.example.ready")},
+                         {"rpx workdays add 2026-10-09 -1",
+                          tr("help.workdays.add.example.before")}});
+  cmd->callback([&ctx, a, b] {
     ctx.run = [&ctx, a, b] {
       const Date d = require_date(*a, "DATE");
       const auto n =
@@ -46,12 +47,19 @@ void add_workdays(CLI::App& app, Context& ctx) {
       return 0;
     };
   });
+}
 
-  auto* count = group->add_subcommand(
-      "count", "Workdays d with FROM < d <= TO (negative when TO < FROM)");
-  count->add_option("FROM", *a, "Start date (not counted)")->required();
-  count->add_option("TO", *b, "End date (counted)")->required();
-  count->callback([&ctx, a, b] {
+void add_count(CLI::App& group, Context& ctx) {
+  auto a = std::make_shared<std::string>();
+  auto b = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand("count", tr("help.workdays.count.about"));
+  cmd->add_option("FROM", *a, tr("help.workdays.count.from"))->required();
+  cmd->add_option("TO", *b, tr("help.workdays.count.to"))->required();
+  set_help_footer(*cmd, {{"rpx workdays count 2024-09-30 2024-10-12",
+                          tr("help.workdays.count.example.national_day")},
+                         {"rpx workdays count 2026-11-25 2026-12-21",
+                          tr("help.workdays.count.example.left")}});
+  cmd->callback([&ctx, a, b] {
     ctx.run = [&ctx, a, b] {
       const Date from = require_date(*a, "FROM");
       const Date to = require_date(*b, "TO");
@@ -61,11 +69,24 @@ void add_workdays(CLI::App& app, Context& ctx) {
       return 0;
     };
   });
+}
 
-  auto* is = group->add_subcommand(
-      "is", "Exit 0 if DATE is a workday, 1 if not, and say why");
-  is->add_option("DATE", *a, "The date")->required();
-  is->callback([&ctx, a] {
+std::vector<ExitCode> is_exit_codes() {
+  return {{exit_status::k_ok, tr("help.exit.is.0")},
+          {exit_status::k_not_workday, tr("help.exit.is.1")},
+          {exit_status::k_usage, tr("help.exit.usage")}};
+}
+
+void add_is(CLI::App& group, Context& ctx) {
+  auto a = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand("is", tr("help.workdays.is.about"));
+  cmd->add_option("DATE", *a, tr("help.workdays.is.date"))->required();
+  set_help_footer(
+      *cmd,
+      {{"rpx workdays is 2026-02-14", tr("help.workdays.is.example.adjusted")},
+       {"rpx workdays is 2026-10-01", tr("help.workdays.is.example.holiday")}},
+      is_exit_codes());
+  cmd->callback([&ctx, a] {
     ctx.run = [&ctx, a] {
       const Date d = require_date(*a, "DATE");
       const WorkCalendar& cal = ctx.calendar();
@@ -75,6 +96,24 @@ void add_workdays(CLI::App& app, Context& ctx) {
       return work ? exit_status::k_ok : exit_status::k_not_workday;
     };
   });
+}
+
+}  // namespace
+
+void add_workdays(CLI::App& app, Context& ctx) {
+  auto* group =
+      app.add_subcommand("workdays", tr("help.workdays.about") + "\n\n" +
+                                         tr("help.workdays.text"));
+  group->require_subcommand(1);
+  add_add(*group, ctx);
+  add_count(*group, ctx);
+  add_is(*group, ctx);
+  set_help_footer(*group, {{"rpx workdays add 2024-09-27 1",
+                            tr("help.workdays.add.example.adjusted")},
+                           {"rpx workdays count 2024-09-30 2024-10-12",
+                            tr("help.workdays.count.example.national_day")},
+                           {"rpx workdays is 2026-02-14",
+                            tr("help.workdays.is.example.adjusted")}});
 }
 
 }  // namespace rpx::cli

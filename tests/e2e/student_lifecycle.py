@@ -88,8 +88,8 @@ with Workspace("lifecycle") as ws:
     refused_here("done in the future",
                  ["done", "letter", "--on", "2026-11-26"], 65,
                  "--on 2026-11-26 is after today (2026-11-25)")
-    refused_here("unknown step", ["done", "visa"], 64, 'unknown step "visa"')
-    refused_here("step 6", ["done", "6"], 64, 'unknown step "6"')
+    refused_here("unknown step", ["done", "visa"], 64, "unknown step 'visa'")
+    refused_here("step 6", ["done", "6"], 64, "unknown step '6'")
     refused_here("bad --on", ["done", "letter", "--on", "2026-11-3"], 64,
                  'invalid date "2026-11-3" for --on')
     refused_here("collect before submit", ["collect"], 65,

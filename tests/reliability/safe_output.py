@@ -129,7 +129,7 @@ def misleading_messages(ws):
             "(expected an IANA name such as \"Asia/Shanghai\")", ws.home,
             file, d, extra_env={"RPX_TODAY": ""})
     refused("--today \"\"", ["--today", "", "status"], 64,
-            "--today: invalid date \"\" for --today: expected YYYY-MM-DD "
+            "invalid value '' for --today: expected YYYY-MM-DD "
             "(see rpx --help)", ws.home, file, d)
 
 
