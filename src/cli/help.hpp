@@ -45,7 +45,8 @@ std::string help_text(const CLI::App& app);
 void add_help(CLI::App& app, Context& ctx);
 
 /// What bare `rpx` prints when `file`, the state file, does not exist yet:
-/// how to start, and where the file will be.
+/// how to start, and where the file will be; one line per paragraph, for
+/// print_text to wrap.
 std::string get_started_text(const std::filesystem::path& file);
 
 }  // namespace rpx::cli

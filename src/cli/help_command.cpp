@@ -2,11 +2,11 @@
 // state file.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <rpx/messages.hpp>
 
 #include "commands.hpp"
 #include "help.hpp"
-#include "help_layout.hpp"
 #include "usage.hpp"
 
 namespace rpx::cli {
@@ -37,18 +37,23 @@ void add_help(CLI::App& app, Context& ctx) {
 }
 
 std::string get_started_text(const std::filesystem::path& file) {
-  std::string out = wrapped(tr("start.intro")) + "\n";
+  // One line per paragraph: print_text wraps them to the terminal.
+  const auto row = [](std::string_view command, const std::string& what) {
+    std::string line(command);
+    line.resize(std::max(line.size() + 2, k_start_column), ' ');
+    return line + what + "\n";
+  };
+  std::string out = tr("start.intro") + "\n\n";
   out += "  rpx init --expiry DATE [--name TEXT] [--student-id ID]\n\n";
-  out += wrapped(tr("start.example"));
+  out += tr("start.example") + "\n";
   out += "  rpx init --expiry 2027-01-20 --name \"Kim Minjun\"\n\n";
-  out += wrapped(tr("start.file")) + "  " + file.string() + "\n" +
-         wrapped(tr("start.other_file")) + "\n";
-  out += wrapped(tr("start.then"));
-  out += two_columns("  rpx status", tr("start.status"), k_start_column);
-  out += two_columns("  rpx info steps", tr("start.info"), k_start_column);
-  out += two_columns("  rpx --help", tr("start.help"), k_start_column);
-  out += "\n" + wrapped(tr("start.staff"));
-  return out;
+  out += tr("start.file") + "\n  " + file.string() + "\n" +
+         tr("start.other_file") + "\n\n";
+  out += tr("start.then") + "\n";
+  out += row("  rpx status", tr("start.status"));
+  out += row("  rpx info steps", tr("start.info"));
+  out += row("  rpx --help", tr("start.help"));
+  return out + "\n" + tr("start.staff") + "\n";
 }
 
 }  // namespace rpx::cli

@@ -99,7 +99,7 @@ int run_default(Context& ctx) {
   std::error_code ec;
   if (std::filesystem::symlink_status(file, ec).type() ==
       std::filesystem::file_type::not_found) {
-    fmt::print("{}", get_started_text(file));
+    print_text(ctx, get_started_text(file));
     return 0;
   }
   return show_status(ctx, "text");
