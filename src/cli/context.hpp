@@ -2,16 +2,15 @@
 // and today they imply, loaded on first use.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
 #include <rpx/calendar.hpp>
 #include <rpx/dates.hpp>
 #include <rpx/render.hpp>
 #include <rpx/rules.hpp>
 #include <rpx/store.hpp>
-
-#include <cstdint>
-#include <filesystem>
-#include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

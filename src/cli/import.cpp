@@ -58,7 +58,8 @@ std::string students(std::size_t n) {
 void print_plan(const ImportPlan& plan, const Roster& roster,
                 const std::string& into) {
   if (plan.create_dir) {
-    fmt::print("{}\n", tr("import.plan.create_dir", {{"dir", printable(into)}}));
+    fmt::print("{}\n",
+               tr("import.plan.create_dir", {{"dir", printable(into)}}));
   }
   for (const ImportItem& item : plan.items) {
     const RosterRow& row = roster.rows[item.row];
@@ -72,18 +73,20 @@ void print_plan(const ImportPlan& plan, const Roster& roster,
     } else if (item.action == ImportAction::update) {
       std::vector<std::string> changes;
       if (item.old_name != row.name) {
-        changes.push_back(tr("import.plan.name_change",
-                             {{"old", printable(item.old_name)},
-                              {"new", printable(row.name)}}));
+        changes.push_back(tr(
+            "import.plan.name_change",
+            {{"old", printable(item.old_name)}, {"new", printable(row.name)}}));
       }
       if (item.old_expiry != row.expiry) {
         changes.push_back(tr("import.plan.expiry_change",
                              {{"old", show_date(item.old_expiry)},
                               {"new", show_date(row.expiry)}}));
       }
-      fmt::print("{}\n", tr("import.plan.update",
-                            {{"file", printable(item.file.string())},
-                             {"changes", fmt::format("{}", fmt::join(changes, ", "))}}));
+      fmt::print(
+          "{}\n",
+          tr("import.plan.update",
+             {{"file", printable(item.file.string())},
+              {"changes", fmt::format("{}", fmt::join(changes, ", "))}}));
     }
   }
   fmt::print("{}\n",
@@ -108,11 +111,12 @@ int run_import(Context& ctx, const Args& args) {
     return 0;
   }
   execute_import(plan, roster, ctx.store_options());
-  fmt::print("{}\n", tr("import.done",
-                        {{"students", students(plan.count(ImportAction::create))},
-                         {"dir", args.into},
-                         {"unchanged", plan.count(ImportAction::unchanged)},
-                         {"updated", plan.count(ImportAction::update)}}));
+  fmt::print("{}\n",
+             tr("import.done",
+                {{"students", students(plan.count(ImportAction::create))},
+                 {"dir", args.into},
+                 {"unchanged", plan.count(ImportAction::unchanged)},
+                 {"updated", plan.count(ImportAction::update)}}));
   return 0;
 }
 

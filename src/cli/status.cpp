@@ -141,9 +141,10 @@ void add_init(CLI::App& app, Context& ctx) {
       fmt::print("{}\n", tr("init.created",
                             {{"file", printable(ctx.state_file().string())}}));
       if (backup) {
-        fmt::print("{}\n", tr("init.kept_backup",
-                              {{"reason", printable(backup->reason.in(output_lang()))},
-                               {"file", printable(backup->file.string())}}));
+        fmt::print("{}\n",
+                   tr("init.kept_backup",
+                      {{"reason", printable(backup->reason.in(output_lang()))},
+                       {"file", printable(backup->file.string())}}));
       }
       print_text(ctx, deadline_summary(ctx, state));
       return 0;

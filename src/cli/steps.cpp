@@ -76,9 +76,9 @@ int submit(Context& ctx, const std::string& on, const std::string& phone,
     warn_step(*closed);
     a.warnings.erase(closed);
   }
-  fmt::print("✓ {}\n", tr("steps.submitted",
-                            {{"step", title(ctx, k_submit)},
-                             {"date", show_date(*a.progress_note)}}));
+  fmt::print("✓ {}\n",
+             tr("steps.submitted", {{"step", title(ctx, k_submit)},
+                                    {"date", show_date(*a.progress_note)}}));
   fmt::print("{}\n", tr("steps.passport_back",
                         {{"date", show_weekday_date(*a.ready_estimate)},
                          {"n", ctx.rules().processing_workdays.value}}));
@@ -125,9 +125,10 @@ int collect(Context& ctx, const std::string& on,
   });
   warn_closed_day(ctx, StepId::collect, d);
   fmt::print("✓ {}\n", tr("steps.collected", {{"step", title(ctx, k_collect)},
-                                               {"date", show_date(d)}}));
+                                              {"date", show_date(d)}}));
   if (next) {
-    fmt::print("{}\n{}", tr("steps.new_cycle", {{"date", show_weekday_date(*next)}}),
+    fmt::print("{}\n{}",
+               tr("steps.new_cycle", {{"date", show_weekday_date(*next)}}),
                deadline_summary(ctx, saved));
   } else {
     fmt::print("{}\n", tr("steps.record_new_expiry"));
@@ -153,8 +154,8 @@ int done(Context& ctx, const std::string& step, const std::string& on,
       r.note = note;
     }
   });
-  fmt::print("✓ {}\n",
-             tr("steps.done", {{"step", title(ctx, i)}, {"date", show_date(d)}}));
+  fmt::print("✓ {}\n", tr("steps.done",
+                          {{"step", title(ctx, i)}, {"date", show_date(d)}}));
   const Assessment a = assess_student(ctx, saved);
   if (!a.next_step.empty()) {
     const auto n = static_cast<std::size_t>(step_number(a.next_step));
@@ -187,8 +188,9 @@ int undo(Context& ctx, const std::string& step) {
       c.progress_note.reset();
     }
   });
-  fmt::print("✗ {}\n", tr(i == k_submit ? "steps.undone_submit" : "steps.undone",
-                          {{"step", title(ctx, i)}}));
+  fmt::print("✗ {}\n",
+             tr(i == k_submit ? "steps.undone_submit" : "steps.undone",
+                {{"step", title(ctx, i)}}));
   return 0;
 }
 

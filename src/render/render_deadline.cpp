@@ -55,7 +55,9 @@ std::string also_closed_clause(const Deadline& dl) {
   }
   return tr("deadline.also_closed",
             {{"from", show_weekday_date(dl.last_office_day + days{1})},
-             {"reasons", fmt::format("{}", fmt::join(others, tr("deadline.reason_separator")))}});
+             {"reasons",
+              fmt::format(
+                  "{}", fmt::join(others, tr("deadline.reason_separator")))}});
 }
 
 std::string moved_explanation(const Deadline& dl, std::string_view indent) {

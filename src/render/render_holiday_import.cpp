@@ -46,19 +46,23 @@ std::string moved_students_text(const ImportReport& r) {
   std::string out;
   if (!r.moved.empty()) {
     out += "\n" +
-           tr("import_report.moved", {{"n", r.moved.size()}, {"checked", r.checked}}) +
+           tr("import_report.moved",
+              {{"n", r.moved.size()}, {"checked", r.checked}}) +
            "\n";
   } else if (r.checked != 0) {
-    out += "\n" + tr_n("import_report.none_moved", static_cast<long long>(r.checked)) + "\n";
+    out += "\n" +
+           tr_n("import_report.none_moved", static_cast<long long>(r.checked)) +
+           "\n";
   }
   constexpr std::size_t k_label = 17;  // "last office day  " in English
   for (const MovedStudent& m : r.moved) {
     out += fmt::format("  {} ({}{}{})\n", m.file, m.student_id,
                        m.name.empty() ? "" : " ", m.name);
     if (m.last_before != m.last_after) {
-      out += render_detail::field(
-          "    ", "import_report.last_office_day", k_label,
-          fmt::format("{} → {}", show_date(m.last_before), show_date(m.last_after)));
+      out +=
+          render_detail::field("    ", "import_report.last_office_day", k_label,
+                               fmt::format("{} → {}", show_date(m.last_before),
+                                           show_date(m.last_after)));
     }
     if (m.ready_before != m.ready_after) {
       out += render_detail::field(
@@ -69,7 +73,8 @@ std::string moved_students_text(const ImportReport& r) {
   }
   for (const BatchError& e : r.errors) {
     out += "  " +
-           tr("import_report.cannot_assess", {{"file", e.file}, {"error", e.error.in(output_lang())}}) +
+           tr("import_report.cannot_assess",
+              {{"file", e.file}, {"error", e.error.in(output_lang())}}) +
            "\n";
   }
   return out;
@@ -80,10 +85,10 @@ std::string moved_students_text(const ImportReport& r) {
 std::string render_import_report_text(const ImportReport& r) {
   std::string out;
   for (const HolidayYear& y : r.years) {
-    out += tr("import_report.read", {{"year", y.year},
-                                     {"notice", y.notice},
-                                     {"n", y.holidays.size()}}) +
-           "\n";
+    out +=
+        tr("import_report.read",
+           {{"year", y.year}, {"notice", y.notice}, {"n", y.holidays.size()}}) +
+        "\n";
   }
   for (const std::string& w : r.written) {
     out += tr(r.dry_run ? "import_report.would_write" : "import_report.wrote",

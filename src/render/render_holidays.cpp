@@ -77,20 +77,21 @@ std::string holidays_text(const HolidayYear& y) {
   std::string out;
   for (const Holiday& h : y.holidays) {
     const std::string& name = render_detail::local(h.name);
-    out += output_lang() != Lang::zh && h.name.has("zh")
-               ? tr("info.with_chinese", {{"text", name}, {"zh", h.name.in("zh")}})
-               : name;
+    out +=
+        output_lang() != Lang::zh && h.name.has("zh")
+            ? tr("info.with_chinese", {{"text", name}, {"zh", h.name.in("zh")}})
+            : name;
     out += "\n";
     const auto n = (h.last_off - h.first_off).count() + 1;
     using render_detail::field;
     constexpr std::size_t k_label = 9;  // "guessed  " in English
-    out += field("  ", "holidays.off", k_label,
-                 n == 1 ? tr("holidays.one_day",
-                             {{"date", show_weekday_date(h.first_off)}})
-                        : tr("holidays.days",
-                             {{"first", show_weekday_date(h.first_off)},
-                              {"last", show_weekday_date(h.last_off)},
-                              {"n", n}}));
+    out += field(
+        "  ", "holidays.off", k_label,
+        n == 1
+            ? tr("holidays.one_day", {{"date", show_weekday_date(h.first_off)}})
+            : tr("holidays.days", {{"first", show_weekday_date(h.first_off)},
+                                   {"last", show_weekday_date(h.last_off)},
+                                   {"n", n}}));
     const std::string sep = tr("deadline.reason_separator");
     if (!h.workdays.empty()) {
       out += field("  ", "holidays.work", k_label,
@@ -105,10 +106,10 @@ std::string holidays_text(const HolidayYear& y) {
 }
 
 std::string official_text(const HolidayYear& y) {
-  return tr("holidays.official_title",
-            {{"year", y.year}, {"notice", y.notice}, {"source", source_of(y)}}) +
-         "\n\n" +
-         holidays_text(y);
+  return tr("holidays.official_title", {{"year", y.year},
+                                        {"notice", y.notice},
+                                        {"source", source_of(y)}}) +
+         "\n\n" + holidays_text(y);
 }
 
 /// Why a provisional schedule is shown, for notice-year `year`.
@@ -145,8 +146,7 @@ std::string provisional_text(const HolidayYear& y,
             {{"year", y.year},
              {"law", law_of(y)},
              {"reason", provisional_reason(tables, y.year)}}) +
-         "\n\n" +
-         holidays_text(y);
+         "\n\n" + holidays_text(y);
 }
 
 nlohmann::ordered_json year_json(const HolidayYear& y) {
@@ -208,10 +208,9 @@ std::string render_holidays_text(const HolidayYear* y, int year,
   if (y != nullptr) {
     return fmt::format("{}\n{}", official_text(*y), coverage_text(tables));
   }
-  return tr("holidays.none_for_year",
-            {{"year", year},
-             {"first", k_provisional_first_year},
-             {"last", k_provisional_last_year}}) +
+  return tr("holidays.none_for_year", {{"year", year},
+                                       {"first", k_provisional_first_year},
+                                       {"last", k_provisional_last_year}}) +
          "\n\n" + coverage_text(tables);
 }
 

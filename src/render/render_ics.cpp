@@ -64,9 +64,10 @@ std::vector<std::string> moved_sentences(const Facts& f,
   if (dl.moved_by == MovedBy::none) {
     return out;
   }
-  out.push_back(tr("ics.moved",
-                   {{"subject", tr(subject_key)},
-                    {"clause", render_detail::filing_day_clause(dl.filing_day)}}));
+  out.push_back(
+      tr("ics.moved",
+         {{"subject", tr(subject_key)},
+          {"clause", render_detail::filing_day_clause(dl.filing_day)}}));
   const std::string also = render_detail::also_closed_clause(dl);
   if (!also.empty()) {
     out.push_back(tr("ics.sentence", {{"clause", also}}));
@@ -76,8 +77,11 @@ std::vector<std::string> moved_sentences(const Facts& f,
 
 Event last_office_day_event(const Facts& f) {
   const Deadline& dl = f.a.deadline;
-  Event e{"last-office-day", dl.last_office_day, tr("ics.last_office_day.summary"),
-          {}, {}};
+  Event e{"last-office-day",
+          dl.last_office_day,
+          tr("ics.last_office_day.summary"),
+          {},
+          {}};
   e.description.push_back(
       tr("ics.last_office_day.rule",
          {{"deadline", show_weekday_date(dl.filing_deadline)},
@@ -105,11 +109,14 @@ Event last_office_day_event(const Facts& f) {
 
 Event filing_deadline_event(const Facts& f) {
   const Deadline& dl = f.a.deadline;
-  Event e{"filing-deadline", dl.filing_deadline,
-          tr("ics.filing_deadline.summary"), {}, {}};
-  e.description.push_back(tr("ics.filing_deadline.rule",
-                             {{"n", f.rules.advance_days.count()},
-                              {"expiry", show_date(dl.expiry)}}));
+  Event e{"filing-deadline",
+          dl.filing_deadline,
+          tr("ics.filing_deadline.summary"),
+          {},
+          {}};
+  e.description.push_back(tr(
+      "ics.filing_deadline.rule",
+      {{"n", f.rules.advance_days.count()}, {"expiry", show_date(dl.expiry)}}));
   if (dl.moved_by == MovedBy::none) {
     e.description.push_back(tr("ics.filing_deadline.open"));
   } else {
@@ -121,10 +128,10 @@ Event filing_deadline_event(const Facts& f) {
            {{"date", show_weekday_date(dl.last_office_day)}}));
   }
   if (!f.submitted) {
-    e.alarms.push_back({k_deadline_alarm_days,
-                        tr("ics.filing_deadline.alarm",
-                           {{"n", k_deadline_alarm_days},
-                            {"date", show_date(dl.last_office_day)}})});
+    e.alarms.push_back(
+        {k_deadline_alarm_days, tr("ics.filing_deadline.alarm",
+                                   {{"n", k_deadline_alarm_days},
+                                    {"date", show_date(dl.last_office_day)}})});
   }
   return e;
 }
@@ -132,8 +139,8 @@ Event filing_deadline_event(const Facts& f) {
 Event expiry_event(const Facts& f) {
   const Deadline& dl = f.a.deadline;
   Event e{"expiry", dl.expiry, tr("ics.expiry.summary"), {}, {}};
-  e.description.push_back(tr(
-      "ics.expiry.text", {{"date", show_weekday_date(dl.last_office_day)}}));
+  e.description.push_back(
+      tr("ics.expiry.text", {{"date", show_weekday_date(dl.last_office_day)}}));
   if (f.submitted) {
     e.description.push_back(
         tr("ics.submitted_on", {{"date", show_date(*f.submitted)}}));
@@ -163,9 +170,10 @@ Event ready_event(const Facts& f) {
     }
   }
   if (f.a.ready_note.basis != Basis::official) {
-    e.description.push_back(tr(
-        "ics.ready.may_move",
-        {{"warning", calendar_warning(f.a.ready_note, tr("subject.this_estimate"))}}));
+    e.description.push_back(
+        tr("ics.ready.may_move",
+           {{"warning",
+             calendar_warning(f.a.ready_note, tr("subject.this_estimate"))}}));
   }
   if (f.collected) {
     e.description.push_back(
@@ -189,7 +197,8 @@ std::vector<Event> events_of(const Facts& f) {
   }
   if (!f.state.name.empty()) {
     for (Event& e : events) {
-      e.summary = tr("ics.with_name", {{"summary", e.summary}, {"name", f.state.name}});
+      e.summary =
+          tr("ics.with_name", {{"summary", e.summary}, {"name", f.state.name}});
     }
   }
   return events;

@@ -86,7 +86,8 @@ class LockTimeout : public Error {
 class InternalError : public Error {
  public:
   explicit InternalError(const std::string& what)
-      : Error(exit_status::k_internal, Message("error.internal", {{"what", what}}),
+      : Error(exit_status::k_internal,
+              Message("error.internal", {{"what", what}}),
               "internal error: " + what + "; please report this bug") {}
 };
 
