@@ -210,7 +210,8 @@ std::string render_holidays_text(const HolidayYear* y, int year,
   }
   return tr("holidays.none_for_year", {{"year", year},
                                        {"first", k_provisional_first_year},
-                                       {"last", k_provisional_last_year}}) +
+                                       // The last estimate a YEAR can ask for.
+             {"last", std::min(k_provisional_last_year, k_max_year)}}) +
          "\n\n" + coverage_text(tables);
 }
 
