@@ -29,8 +29,7 @@ std::size_t require_step(const std::string& arg) {
 }
 
 std::string title(Context& ctx, std::size_t i) {
-  const Text& t = ctx.rules().steps[i].title;
-  return fmt::format("{}. {}", i + 1, t.in(lang_code(output_lang())));
+  return fmt::format("{}. {}", i + 1, local(ctx.rules().steps[i].title));
 }
 
 void warn_step(const StepWarning& w) {

@@ -210,6 +210,10 @@ Message message_n(std::string_view key, long long n,
   return m;
 }
 
+const std::string& local(const Text& text) {
+  return text.in(lang_code(output_lang()));
+}
+
 std::string show_date(Date d) {
   // The language's own order; English keeps ISO, as everywhere in rpx.
   const date::year_month_day ymd{d};

@@ -16,10 +16,6 @@ std::string field(std::string_view indent, std::string_view label_key,
          std::string(value) + "\n";
 }
 
-const std::string& local(const Text& text) {
-  return text.in(lang_code(output_lang()));
-}
-
 std::string phase_title(Phase p) {
   return tr("phase.title." + std::string(phase_name(p)));
 }

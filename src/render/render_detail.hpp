@@ -40,9 +40,7 @@ std::string pad_right(std::string_view text, std::size_t width);
 std::string field(std::string_view indent, std::string_view label_key,
                   std::size_t label_width, std::string_view value);
 
-/// A text of the rules in the output language: the language's own, else
-/// English (a rules file of one's own may have English only).
-const std::string& local(const Text& text);
+using rpx::local;
 
 /// The phase as the status screen names it: "DUE", "应办理", "신청 기간".
 std::string phase_title(Phase p);

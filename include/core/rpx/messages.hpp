@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <optional>
 #include <rpx/dates.hpp>
+#include <rpx/text.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -115,6 +116,11 @@ std::optional<std::string_view> message_template(Lang lang,
 /// else `key` + ".other", with `n` as the argument "{n}".
 Message message_n(std::string_view key, long long n,
                   std::initializer_list<MessageArg> args = {});
+
+/// A text of the rules or the holiday tables in the output language: the
+/// language's own, else English (a rules file of one's own may have English
+/// only).
+const std::string& local(const Text& text);
 
 /// Dates for people, in the output language's habit: "2027-02-20",
 /// "2027年2月20日", "2027년 2월 20일".
