@@ -208,9 +208,10 @@ std::string render_holidays_text(const HolidayYear* y, int year,
   if (y != nullptr) {
     return fmt::format("{}\n{}", official_text(*y), coverage_text(tables));
   }
-  return tr("holidays.none_for_year", {{"year", year},
-                                       {"first", k_provisional_first_year},
-                                       // The last estimate a YEAR can ask for.
+  return tr("holidays.none_for_year",
+            {{"year", year},
+             {"first", k_provisional_first_year},
+             // The last estimate a YEAR can ask for.
              {"last", std::min(k_provisional_last_year, k_max_year)}}) +
          "\n\n" + coverage_text(tables);
 }
