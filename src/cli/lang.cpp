@@ -1,5 +1,7 @@
 #include "lang.hpp"
 
+#include "context.hpp"
+
 #include <cstdlib>
 #include <rpx/errors.hpp>
 #include <string>
@@ -9,16 +11,11 @@ namespace rpx::cli {
 
 namespace {
 
-std::string_view env(const char* name) {
-  const char* v = std::getenv(name);
-  return v == nullptr ? std::string_view() : std::string_view(v);
-}
-
 /// The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is
 /// not empty (POSIX's order for messages).
 Lang locale_lang() {
   for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const std::string_view v = env(name);
+    const std::string v = env(name);
     if (!v.empty()) {
       return lang_of_locale(v);
     }
@@ -59,7 +56,7 @@ Lang choose_lang(int argc, const char* const* argv) {
   if (const auto arg = lang_argument(argc, argv)) {
     return check(*arg, "--lang");
   }
-  if (const std::string_view v = env("RPX_LANG"); !v.empty()) {
+  if (const std::string v = env("RPX_LANG"); !v.empty()) {
     return check(v, "RPX_LANG");
   }
   return fallback;

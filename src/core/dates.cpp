@@ -7,7 +7,7 @@ namespace rpx {
 
 namespace {
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 constexpr int digits(std::string_view s) noexcept {
   int v = 0;
@@ -25,7 +25,7 @@ std::optional<Date> parse_date(std::string_view text) noexcept {
     return std::nullopt;
   }
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!is_digit(text[i])) {
+    if (!is_ascii_digit(text[i])) {
       return std::nullopt;
     }
   }

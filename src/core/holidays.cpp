@@ -10,7 +10,7 @@ namespace {
 using date::days;
 using json_util::Reader;
 
-constexpr std::string_view k_format = "rpx-holidays/1";
+constexpr std::string_view k_holidays_format = "rpx-holidays/1";
 /// The longest break so far is 10 days (Spring Festival 2020, extended for
 /// COVID-19); a month leaves room and still catches a mistyped month.
 constexpr int k_max_off_days = 31;
@@ -164,8 +164,8 @@ std::vector<HolidayYear> parse_holiday_file(std::string_view text,
   // rather than for its new members.
   const Reader format = r["format"];
   if (!format.json().is_string() ||
-      format.json().get_ref<const std::string&>() != k_format) {
-    format.fail(Message("error.json.expected_value", {{"value", k_format}}));
+      format.json().get_ref<const std::string&>() != k_holidays_format) {
+    format.fail(Message("error.json.expected_value", {{"value", k_holidays_format}}));
   }
   r.only({"format", "years"});
   const Reader years = r["years"];

@@ -6,14 +6,15 @@
 #include <array>
 #include <rpx/notice.hpp>
 
+#include "notice_text.hpp"
+
 namespace rpx {
 
 namespace {
 
 using date::days;
 using Draft = NamedDays;
-
-constexpr std::string_view k_enumeration = "、";
+using notice_text::k_enumeration;
 
 struct Name {
   std::string_view zh;

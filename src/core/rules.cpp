@@ -11,7 +11,7 @@ namespace {
 using json_util::Reader;
 
 /// The only format this rpx reads; a later one must be refused, not guessed.
-constexpr std::string_view k_format = "rpx-rules/1";
+constexpr std::string_view k_rules_format = "rpx-rules/1";
 /// Bounds that catch typos (300 for 30) without judging a real process.
 constexpr long long k_max_days = 365;
 constexpr long long k_max_fee = 100000;
@@ -61,9 +61,9 @@ void check_unique(const std::vector<std::string>& ids, const Reader& list) {
 
 void read_format(const Reader& root) {
   const Reader format = root["format"];
-  if (const std::string f = format.string(); f != k_format) {
+  if (const std::string f = format.string(); f != k_rules_format) {
     format.fail(Message("error.rules.unsupported_format",
-                        {{"found", f}, {"expected", k_format}}));
+                        {{"found", f}, {"expected", k_rules_format}}));
   }
 }
 
@@ -149,6 +149,10 @@ std::vector<Fee> read_fees(const Reader& list) {
 }
 
 }  // namespace
+
+const Office& Rules::report_office() const noexcept {
+  return *office(steps[step_index(StepId::letter)].office);
+}
 
 const Office* Rules::office(std::string_view id) const noexcept {
   auto it = std::find_if(offices.begin(), offices.end(),

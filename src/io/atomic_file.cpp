@@ -19,11 +19,6 @@ constexpr std::string_view k_temp_infix = ".tmp.";
 /// mkstemp replaces these six characters with [A-Za-z0-9].
 constexpr std::string_view k_temp_suffix = "XXXXXX";
 
-fs::path dir_of(const fs::path& file) {
-  fs::path dir = file.parent_path();
-  return dir.empty() ? fs::path(".") : dir;
-}
-
 std::string temp_prefix_of(const fs::path& target) {
   return "." + target.filename().string() + std::string(k_temp_infix);
 }

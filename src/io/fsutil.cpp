@@ -70,6 +70,11 @@ std::optional<Message> file_type_message(mode_t type) {
 
 }  // namespace
 
+fs::path dir_of(const fs::path& file) {
+  fs::path dir = file.parent_path();
+  return dir.empty() ? fs::path(".") : dir;
+}
+
 Message errno_message(int err) {
   for (const ErrnoKey& k : k_errno_keys) {
     if (k.err == err) {

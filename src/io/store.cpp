@@ -67,11 +67,6 @@ bool check_target(const fs::path& file, const fs::path& target, Need need) {
   return true;
 }
 
-fs::path dir_of(const fs::path& file) {
-  fs::path dir = file.parent_path();
-  return dir.empty() ? fs::path(".") : dir;
-}
-
 enum class KeepMode { no, yes };
 
 /// Replaces `target` by `text` so that it holds either the old or the new

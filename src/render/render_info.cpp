@@ -21,23 +21,23 @@ std::string bilingual(const Text& t) {
   return own;
 }
 
-constexpr std::size_t k_label = 9;  // "Address: " in English
+constexpr std::size_t k_office_label = 9;  // "Address: " in English
 
 std::string office_lines(const Office& o, std::string_view indent) {
   using render_detail::field;
   std::string out;
   if (!o.address.by_lang.empty()) {
-    out += field(indent, "info.address", k_label, local(o.address));
+    out += field(indent, "info.address", k_office_label, local(o.address));
     if (output_lang() != Lang::zh && o.address.has("zh")) {
-      out += std::string(indent) + std::string(k_label, ' ') +
+      out += std::string(indent) + std::string(k_office_label, ' ') +
              o.address.in("zh") + "\n";
     }
   }
   if (!o.hours.by_lang.empty()) {
-    out += field(indent, "info.hours", k_label, local(o.hours));
+    out += field(indent, "info.hours", k_office_label, local(o.hours));
   }
   if (!o.phone.empty()) {
-    out += field(indent, "info.phone", k_label, o.phone);
+    out += field(indent, "info.phone", k_office_label, o.phone);
   }
   return out;
 }
@@ -52,14 +52,14 @@ std::string steps_text(const Rules& r) {
     const Step& s = r.steps[i];
     out += fmt::format("{}. {} ({})\n", i + 1, local(s.title), s.id);
     if (const Office* o = r.office(s.office)) {
-      out += field("   ", "info.office", k_label, bilingual(o->name));
+      out += field("   ", "info.office", k_office_label, bilingual(o->name));
       out += office_lines(*o, "   ");
     }
     for (const Text& b : s.bring) {
-      out += field("   ", "info.bring", k_label, local(b));
+      out += field("   ", "info.bring", k_office_label, local(b));
     }
     for (const Text& n : s.notes) {
-      out += field("   ", "info.note", k_label, local(n));
+      out += field("   ", "info.note", k_office_label, local(n));
     }
   }
   return out;
@@ -83,7 +83,7 @@ std::string offices_text(const Rules& r) {
       }
     }
     if (!steps.empty()) {
-      out += render_detail::field("  ", "info.steps", k_label,
+      out += render_detail::field("  ", "info.steps", k_office_label,
                                   fmt::format("{}", fmt::join(steps, ", ")));
     }
   }
@@ -96,7 +96,7 @@ std::string fees_text(const Rules& r) {
     out +=
         fmt::format("{} {}: {}\n", f.amount, f.currency, local(f.description));
     out +=
-        render_detail::field("  ", "info.payment", k_label, local(f.payment));
+        render_detail::field("  ", "info.payment", k_office_label, local(f.payment));
   }
   return out;
 }

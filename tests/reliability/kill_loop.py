@@ -41,7 +41,7 @@ from rpxtest import (RPX, Workspace, check, expect, fail, finish,
 # long. Unless RPX_KILL_ITERATIONS says otherwise it makes up to 250 kills
 # in at most SOFT_SECONDS, and at least MIN_SANITIZED: there it looks for
 # memory errors on the paths a kill interrupts; the 1000 kills are proven
-# under the dev and clang presets.
+# under the dev preset.
 SANITIZED = sanitized()
 STRICT = "RPX_KILL_ITERATIONS" in os.environ or not SANITIZED
 ITERATIONS = int(os.environ.get("RPX_KILL_ITERATIONS",

@@ -38,6 +38,9 @@ void require_regular(const std::filesystem::path& file, unsigned mode);
 /// exist. A loop or an unreadable link is `fail_write(file, ..)`.
 std::filesystem::path resolve_symlinks(const std::filesystem::path& file);
 
+/// The directory holding `file`: its parent, or "." for a bare name.
+std::filesystem::path dir_of(const std::filesystem::path& file);
+
 /// The `*.json` regular files directly in `dir`, sorted by name; empty when
 /// `dir` does not exist.
 std::vector<std::filesystem::path> json_files_in(
