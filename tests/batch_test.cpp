@@ -48,8 +48,15 @@ std::vector<std::string> listing(const fs::path& dir) {
   return out;
 }
 
-Urgency key(Phase p, int days, std::string id, std::string file = "f") {
-  return Urgency{p, days, std::move(id), std::move(file)};
+/// A key whose date is `day` days after 2027-01-01; no date when `day` is
+/// nullopt (collected).
+Urgency key(Phase p, std::optional<int> day, std::string id,
+            std::string file = "f") {
+  std::optional<rpx::Date> when;
+  if (day) {
+    when = rpx::Date{date::year{2027} / 1 / 1} + date::days{*day};
+  }
+  return Urgency{p, when, std::move(id), std::move(file)};
 }
 
 TEST(MoreUrgent, PhasesInCheckOrder) {
@@ -61,19 +68,22 @@ TEST(MoreUrgent, PhasesInCheckOrder) {
   }
 }
 
-TEST(MoreUrgent, DueByDaysLeftFewestFirst) {
-  EXPECT_TRUE(
-      rpx::more_urgent(key(Phase::due, 2, "9"), key(Phase::due, 3, "1")));
-  EXPECT_FALSE(
-      rpx::more_urgent(key(Phase::due, 3, "1"), key(Phase::due, 2, "9")));
+TEST(MoreUrgent, InsideAPhaseEarliestDateFirst) {
+  // overdue -11, -4, -7 days: the most overdue first, whatever the ids.
+  for (Phase p : {Phase::expired, Phase::overdue, Phase::due, Phase::ready,
+                  Phase::processing, Phase::upcoming}) {
+    EXPECT_TRUE(rpx::more_urgent(key(p, -11, "9"), key(p, -7, "1")))
+        << rpx::phase_name(p);
+    EXPECT_FALSE(rpx::more_urgent(key(p, -7, "1"), key(p, -11, "9")))
+        << rpx::phase_name(p);
+  }
 }
 
-TEST(MoreUrgent, OtherPhasesIgnoreDaysLeft) {
-  // Only `due` is ordered by days left (docs/cli.md); the rest by id.
-  EXPECT_TRUE(rpx::more_urgent(key(Phase::overdue, -1, "1"),
-                               key(Phase::overdue, -30, "2")));
-  EXPECT_TRUE(rpx::more_urgent(key(Phase::upcoming, 90, "1"),
-                               key(Phase::upcoming, 40, "2")));
+TEST(MoreUrgent, CollectedByIdAlone) {
+  EXPECT_TRUE(rpx::more_urgent(key(Phase::collected, std::nullopt, "1"),
+                               key(Phase::collected, std::nullopt, "2")));
+  EXPECT_FALSE(rpx::more_urgent(key(Phase::collected, std::nullopt, "2"),
+                                key(Phase::collected, std::nullopt, "1")));
 }
 
 TEST(MoreUrgent, TiesByStudentIdThenFile) {
@@ -87,15 +97,18 @@ TEST(MoreUrgent, TiesByStudentIdThenFile) {
 
 TEST(SortByUrgency, MostUrgentFirst) {
   std::vector<rpx::Ranked<std::string>> items = {
-      {key(Phase::collected, 0, "1"), "collected"},
+      {key(Phase::collected, std::nullopt, "1"), "collected"},
       {key(Phase::due, 20, "1"), "due in 20"},
-      {key(Phase::upcoming, 40, "1"), "upcoming"},
-      {key(Phase::expired, -50, "2"), "expired 2"},
+      {key(Phase::upcoming, 69, "1"), "upcoming 69"},
+      {key(Phase::upcoming, 51, "2"), "upcoming 51"},
+      {key(Phase::expired, -10, "1"), "expired 10 days ago"},
       {key(Phase::ready, 0, "1"), "ready"},
       {key(Phase::due, 2, "9"), "due in 2"},
-      {key(Phase::expired, -10, "1"), "expired 1"},
+      {key(Phase::expired, -50, "2"), "expired 50 days ago"},
       {key(Phase::processing, 0, "1"), "processing"},
-      {key(Phase::overdue, -3, "1"), "overdue"},
+      {key(Phase::overdue, -4, "1"), "overdue 4"},
+      {key(Phase::overdue, -11, "3"), "overdue 11"},
+      {key(Phase::overdue, -7, "2"), "overdue 7"},
   };
   rpx::sort_by_urgency(items);
   std::vector<std::string> order;
@@ -103,9 +116,10 @@ TEST(SortByUrgency, MostUrgentFirst) {
     order.push_back(r.item);
   }
   EXPECT_EQ(order,
-            (std::vector<std::string>{"expired 1", "expired 2", "overdue",
-                                      "due in 2", "due in 20", "ready",
-                                      "processing", "upcoming", "collected"}));
+            (std::vector<std::string>{
+                "expired 50 days ago", "expired 10 days ago", "overdue 11",
+                "overdue 7", "overdue 4", "due in 2", "due in 20", "ready",
+                "processing", "upcoming 51", "upcoming 69", "collected"}));
 }
 
 TEST(PhaseCounts, CountsEachPhaseAndTheTotal) {

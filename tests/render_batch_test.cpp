@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <rpx/columns.hpp>
 #include <rpx/render_batch.hpp>
 #include <sstream>
 #include <string>
@@ -43,7 +44,8 @@ Assessment at(const StudentState& s, Date today = k_today) {
 }
 
 std::string remind(const StudentState& s, Date today = k_today) {
-  return rpx::render_remind_line("dir/s.json", s, at(s, today), today);
+  return rpx::render_remind_line("dir/s.json", s, at(s, today),
+                                 rpx::test::bundled_rules(), today);
 }
 
 std::vector<std::string> lines(const std::string& text) {
@@ -89,26 +91,90 @@ TEST(CsvField, QuotesOnlyWhenNeeded) {
             "\"O'Brien, Jr., \"\"Sean\"\"\"");
 }
 
+TEST(UrgentDate, TheDateThatMattersForEachPhase) {
+  const StudentState expired = student("1", "A", ymd(2026, 11, 20));
+  EXPECT_EQ(rpx::urgent_date(at(expired)), ymd(2026, 11, 20));
+  const StudentState due = student("2", "B", ymd(2026, 12, 28));
+  ASSERT_EQ(at(due).phase, Phase::due);
+  EXPECT_EQ(rpx::urgent_date(at(due)), at(due).deadline.last_office_day);
+  const StudentState ready = submitted(ymd(2026, 11, 2), "");
+  ASSERT_EQ(at(ready).phase, Phase::ready);
+  EXPECT_EQ(rpx::urgent_date(at(ready)), ymd(2026, 11, 23));
+  StudentState collected = ready;
+  collected.current.steps[4].done = ymd(2026, 11, 24);
+  ASSERT_EQ(at(collected).phase, Phase::collected);
+  EXPECT_EQ(rpx::urgent_date(at(collected)), std::nullopt);
+}
+
 TEST(RenderCsv, HeaderHasTheColumnsOfCliMd) {
-  EXPECT_EQ(rpx::render_csv_header(),
+  EXPECT_EQ(rpx::render_csv_header(rpx::default_csv_columns()),
             "file,student_id,name,phase,expiry,filing_deadline,"
             "last_office_day,days_to_deadline,next_step,progress_note,"
-            "ready_estimate,calendar_covered,calendar_basis\r\n");
+            "ready_estimate,calendar_covered,calendar_basis,next_action\r\n");
 }
 
 TEST(RenderCsv, NullIsAnEmptyField) {
   const StudentState s =
       student("", "O'Brien, Jr., \"Sean\"", ymd(2026, 12, 20));
-  EXPECT_EQ(rpx::render_csv_row("a,b.json", s, at(s)),
-            "\"a,b.json\",,\"O'Brien, Jr., \"\"Sean\"\"\",overdue,2026-12-20,"
-            "2026-11-20,2026-11-20,-5,registration,,,true,official\r\n");
+  EXPECT_EQ(
+      rpx::render_csv_row(rpx::default_csv_columns(), "a,b.json", s, at(s)),
+      "\"a,b.json\",,\"O'Brien, Jr., \"\"Sean\"\"\",overdue,2026-12-20,"
+      "2026-11-20,2026-11-20,-5,registration,,,true,official,"
+      "registration\r\n");
 }
 
 TEST(RenderCsv, SubmittedStudentHasItsDates) {
   const StudentState s = submitted(ymd(2026, 11, 2), "");
-  EXPECT_EQ(rpx::render_csv_row("s.json", s, at(s)),
+  EXPECT_EQ(rpx::render_csv_row(rpx::default_csv_columns(), "s.json", s, at(s)),
             "s.json,2021210001,Kim Minjun,ready,2027-01-20,2026-12-21,"
-            "2026-12-21,26,collect,2026-11-02,2026-11-23,true,official\r\n");
+            "2026-12-21,26,collect,2026-11-02,2026-11-23,true,official,"
+            "collect\r\n");
+}
+
+TEST(RenderCsv, ExpiredNextActionIsTheInternationalOffice) {
+  const StudentState s = student("7", "A", ymd(2026, 11, 20));
+  EXPECT_EQ(rpx::render_csv_row({rpx::Column::of(rpx::Field::phase),
+                                 rpx::Column::of(rpx::Field::next_step),
+                                 rpx::Column::of(rpx::Field::next_action)},
+                                "s.json", s, at(s)),
+            "expired,registration,international_office\r\n");
+}
+
+TEST(RenderCsv, ChosenColumnsWithExtrasInTheirOrder) {
+  StudentState s = student("2021210001", "=Kim", ymd(2026, 12, 20));
+  s.unknown = {{"Advisor", "\"@Li, Wei\""}, {"year", "3"}};
+  const std::vector<rpx::Column> columns = {
+      rpx::Column::extra("advisor"), rpx::Column::of(rpx::Field::name),
+      rpx::Column::of(rpx::Field::days_to_deadline), rpx::Column::extra("year"),
+      rpx::Column::extra("room")};
+  EXPECT_EQ(rpx::render_csv_header(columns),
+            "advisor,name,days_to_deadline,year,room\r\n");
+  // Text cells guarded, numbers not: -5 days is not a formula.
+  EXPECT_EQ(rpx::render_csv_row(columns, "s.json", s, at(s)),
+            "\"'@Li, Wei\",'=Kim,-5,3,\r\n");
+  EXPECT_EQ(
+      rpx::render_csv_row(columns, "s.json", s, at(s), rpx::CsvCells::raw),
+      "\"@Li, Wei\",=Kim,-5,3,\r\n");
+}
+
+TEST(Where, SameKeyAnyValueDifferentKeysAll) {
+  StudentState s = student("2021210001", "Kim", ymd(2026, 12, 20));
+  s.unknown = {{"advisor", "\"Li\""}};
+  const Assessment a = at(s);
+  const auto where = [](rpx::Column c, std::vector<std::string> values) {
+    return rpx::Where{std::move(c), std::move(values)};
+  };
+  const rpx::Column advisor = rpx::Column::extra("ADVISOR");
+  const rpx::Column phase = rpx::Column::of(rpx::Field::phase);
+  EXPECT_TRUE(rpx::matches({}, "f", s, a));
+  EXPECT_TRUE(rpx::matches({where(advisor, {"Wang", "Li"})}, "f", s, a));
+  EXPECT_FALSE(rpx::matches({where(advisor, {"li"})}, "f", s, a));
+  EXPECT_TRUE(rpx::matches({where(advisor, {"Li"}), where(phase, {"overdue"})},
+                           "f", s, a));
+  EXPECT_FALSE(
+      rpx::matches({where(advisor, {"Li"}), where(phase, {"due"})}, "f", s, a));
+  EXPECT_TRUE(
+      rpx::matches({where(rpx::Column::extra("room"), {""})}, "f", s, a));
 }
 
 TEST(RenderTable, AlignsColumnsByDisplayWidth) {
@@ -120,11 +186,12 @@ TEST(RenderTable, AlignsColumnsByDisplayWidth) {
         std::pair{"Ahmed Al-Farsi", ymd(2027, 6, 1)}}) {
     const StudentState s = student("20212100", name, expiry);
     const Assessment a = at(s);
-    rows.push_back(rpx::make_table_row("f.json", s, a));
+    rows.push_back(
+        rpx::make_table_row(rpx::default_table_columns(), "f.json", s, a));
     counts.add(a.phase);
   }
-  const std::vector<std::string> out =
-      lines(rpx::render_check_table(rows, counts, {}, 0, {}));
+  const std::vector<std::string> out = lines(rpx::render_check_table(
+      rpx::default_table_columns(), rows, counts, {}, 0, {}));
   ASSERT_EQ(out.size(), 6U);
   // Every line reaches the FILE column at the same display column.
   const std::size_t file_column =
@@ -149,7 +216,8 @@ TEST(RenderTable, SummaryListsOnlyTheChosenPhases) {
   rpx::PhaseCounts counts;
   counts.add(Phase::due);
   const std::string out = rpx::render_check_table(
-      {}, counts, rpx::PhaseSet({Phase::overdue, Phase::due}), 1, {});
+      rpx::default_table_columns(), {}, counts,
+      rpx::PhaseSet({Phase::overdue, Phase::due}), 1, {});
   EXPECT_EQ(out, "1 student: 0 overdue, 1 due; 1 file could not be read\n");
 }
 
@@ -157,11 +225,14 @@ TEST(RenderTable, ColourOnlyWhenAsked) {
   const StudentState s = student("1", "A", ymd(2026, 12, 20));
   rpx::PhaseCounts counts;
   counts.add(Phase::overdue);
-  const std::vector<rpx::TableRow> rows = {rpx::make_table_row("f", s, at(s))};
-  EXPECT_EQ(rpx::render_check_table(rows, counts, {}, 0, {false}).find('\x1b'),
+  const auto columns = rpx::default_table_columns();
+  const std::vector<rpx::TableRow> rows = {
+      rpx::make_table_row(columns, "f", s, at(s))};
+  EXPECT_EQ(rpx::render_check_table(columns, rows, counts, {}, 0, {false})
+                .find('\x1b'),
             std::string::npos);
   const std::string coloured =
-      rpx::render_check_table(rows, counts, {}, 0, {true});
+      rpx::render_check_table(columns, rows, counts, {}, 0, {true});
   EXPECT_NE(coloured.find("\x1b[1;31moverdue\x1b[0m"), std::string::npos);
 }
 
@@ -235,7 +306,8 @@ TEST(RemindLine, OneLinePerPhaseThatNeedsAction) {
             "days); permit expires 2027-01-20\n");
   EXPECT_EQ(remind(student("2021210001", "Kim Minjun", ymd(2026, 11, 20))),
             "EXPIRED 2021210001 Kim Minjun: permit expired on 2026-11-20 (5 "
-            "days ago)\n");
+            "days ago); report to the CQUPT international students office "
+            "today\n");
   EXPECT_EQ(remind(submitted(ymd(2026, 11, 2), "023-6396 1234")),
             "READY 2021210001 Kim Minjun: passport should be ready since "
             "2026-11-23 (2 days ago); call 023-6396 1234 to check\n");
@@ -267,11 +339,17 @@ TEST(RemindLine, SaysSoInsideTheLineWhenHolidaysAreUnpublished) {
 
 TEST(RemindLine, WithoutNameOrIdTheFileNamesTheStudent) {
   EXPECT_EQ(remind(student("", "", ymd(2026, 11, 20))),
-            "EXPIRED dir/s.json: permit expired on 2026-11-20 (5 days ago)\n");
+            "EXPIRED dir/s.json: permit expired on 2026-11-20 (5 days ago); "
+            "report to the CQUPT "
+            "international students office today\n");
   EXPECT_EQ(remind(student("", "王小明", ymd(2026, 11, 20))),
-            "EXPIRED 王小明: permit expired on 2026-11-20 (5 days ago)\n");
+            "EXPIRED 王小明: permit expired on 2026-11-20 (5 days ago); report "
+            "to the CQUPT "
+            "international students office today\n");
   EXPECT_EQ(remind(student("7", "a\nb", ymd(2026, 11, 20))),
-            "EXPIRED 7 a?b: permit expired on 2026-11-20 (5 days ago)\n");
+            "EXPIRED 7 a?b: permit expired on 2026-11-20 (5 days ago); report "
+            "to the CQUPT "
+            "international students office today\n");
 }
 
 TEST(ErrorLine, OneLineOnStderr) {

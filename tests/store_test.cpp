@@ -44,6 +44,9 @@ StudentState kim() {
   return s;
 }
 
+/// A change: the name gains a "+".
+void touch(StudentState& s) { s.name += "+"; }
+
 mode_t mode_of(const fs::path& p) {
   struct stat st {};
   EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
@@ -171,7 +174,7 @@ TEST_F(StateStoreTest, UpdateRaisesTheRevision) {
   const StudentState a = store().update(
       [](StudentState& s) { s.current.steps[0].done = day("2026-11-02"); });
   EXPECT_EQ(a.revision, 2);
-  const StudentState b = store().update([](StudentState&) {});
+  const StudentState b = store().update(touch);
   EXPECT_EQ(b.revision, 3);
   EXPECT_EQ(store().load(), b);
   EXPECT_EQ(b.current.steps[0].done, day("2026-11-02"));
@@ -192,7 +195,7 @@ TEST_F(StateStoreTest, UpdateWritesNothingWhenTheChangeThrows) {
 TEST_F(StateStoreTest, UpdateKeepsTheFilesMode) {
   make();
   ::chmod(file().c_str(), 0640);
-  store().update([](StudentState&) {});
+  store().update(touch);
   EXPECT_EQ(mode_of(file()), 0640u);
 }
 
@@ -202,7 +205,7 @@ TEST_F(StateStoreTest, UpdateKeepsOwnerAndGroupWhenRootRewrites) {
   }
   make();
   ASSERT_EQ(::chown(file().c_str(), 65534, 65534), 0);
-  store().update([](StudentState&) {});
+  store().update(touch);
   struct stat st {};
   ASSERT_EQ(::stat(file().c_str(), &st), 0);
   EXPECT_EQ(st.st_uid, 65534u);
@@ -224,7 +227,7 @@ TEST_F(StateStoreTest, UpdateRefusesAFileFromANewerRpx) {
   spit(file(), newer);
   EXPECT_EQ(store().load().schema, 3);  // reading is fine
   try {
-    store().update([](StudentState&) {});
+    store().update(touch);
     FAIL() << "no DataError";
   } catch (const rpx::DataError& e) {
     EXPECT_EQ(std::string(e.what()),
@@ -258,9 +261,9 @@ TEST_F(StateStoreTest, UpdateWithoutRulesKeepsTheRecordedOnes) {
   rpx::StoreOptions options;
   options.rules = "first-rules";
   store(options).create(kim(), Overwrite::no);
-  EXPECT_EQ(store().update([](StudentState&) {}).rules, "first-rules");
+  EXPECT_EQ(store().update(touch).rules, "first-rules");
   options.rules = "second-rules";
-  EXPECT_EQ(store(options).update([](StudentState&) {}).rules, "second-rules");
+  EXPECT_EQ(store(options).update(touch).rules, "second-rules");
   EXPECT_EQ(store().load().rules, "second-rules");
 }
 
@@ -301,7 +304,7 @@ TEST_F(StateStoreTest, LockTimesOutWhileAnotherHoldsIt) {
   // Reading takes no lock.
   EXPECT_EQ(store().load().revision, 1);
   ::close(fd);
-  EXPECT_EQ(store().update([](StudentState&) {}).revision, 2);
+  EXPECT_EQ(store().update(touch).revision, 2);
 }
 
 TEST_F(StateStoreTest, LockSerializesConcurrentUpdates) {
@@ -414,7 +417,7 @@ TEST_F(StateStoreTest, RemovesLeftoverTempFilesOfItsOwnOnly) {
   }
   spit(m_dir.path() / ".state.json.tmp.AbC123", "stale");
   spit(m_dir.path() / ".state.json.tmp.zzzzzz", "stale");
-  store().update([](StudentState&) {});
+  store().update(touch);
   EXPECT_FALSE(fs::exists(m_dir.path() / ".state.json.tmp.AbC123"));
   EXPECT_FALSE(fs::exists(m_dir.path() / ".state.json.tmp.zzzzzz"));
   for (const auto& name : others) {
@@ -439,7 +442,7 @@ TEST_F(StateStoreTest, CrashBeforeRenameLeavesTheOldFile) {
     EXPECT_EQ(temp_files_in(m_dir.path()).size(), 1u);
   }
   // The next save clears what the crashes left.
-  EXPECT_EQ(store().update([](StudentState&) {}).revision, 2);
+  EXPECT_EQ(store().update(touch).revision, 2);
   EXPECT_TRUE(temp_files_in(m_dir.path()).empty());
 }
 
@@ -521,6 +524,18 @@ TEST_F(StateStoreTest, OversizedFileIsADataError) {
     EXPECT_EQ(std::string(e.what()),
               file().string() + ": file is larger than 1 MiB");
   }
+}
+
+TEST_F(StateStoreTest, AnUpdateThatChangesNothingWritesNothing) {
+  make();
+  const std::string before = slurp(file());
+  const auto mtime = fs::last_write_time(file());
+  const StudentState s = store().update([](StudentState& st) {
+    st.name = st.name;  // the same value
+  });
+  EXPECT_EQ(s.revision, 1);
+  EXPECT_EQ(slurp(file()), before);
+  EXPECT_EQ(fs::last_write_time(file()), mtime);
 }
 
 }  // namespace

@@ -45,11 +45,11 @@ void group_commands(CLI::App& app) {
   const std::string dates = tr("help.group.dates");
   const std::pair<const char*, const std::string*> groups[] = {
       {"init", &student},   {"set", &student},     {"status", &student},
-      {"plan", &student},   {"done", &student},    {"undo", &student},
-      {"submit", &student}, {"collect", &student}, {"export", &student},
-      {"check", &staff},    {"remind", &staff},    {"import", &staff},
-      {"deadline", &dates}, {"workdays", &dates},  {"holidays", &dates},
-      {"info", &dates}};
+      {"plan", &student},   {"history", &student}, {"done", &student},
+      {"undo", &student},   {"submit", &student},  {"collect", &student},
+      {"export", &student}, {"check", &staff},     {"remind", &staff},
+      {"import", &staff},   {"deadline", &dates},  {"workdays", &dates},
+      {"holidays", &dates}, {"info", &dates}};
   for (const auto& [name, group] : groups) {
     app.get_subcommand(name)->group(*group);
   }

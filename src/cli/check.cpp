@@ -2,15 +2,20 @@
 // Both read state files without locking (a save is an atomic rename), so a
 // batch never blocks a student, and both only assess, then render.
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <rpx/batch.hpp>
+#include <rpx/columns.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/exit_status.hpp>
 #include <rpx/layout.hpp>
 #include <rpx/messages.hpp>
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
+#include <rpx/suggest.hpp>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -35,9 +40,57 @@ struct CheckArgs {
   std::string format = "table";
   std::string within;
   std::vector<std::string> phases;
+  std::vector<std::string> columns;
+  std::vector<std::string> where;
   bool bom = false;
   bool raw = false;
 };
+
+/// A column or filter name: a built-in field, else an extra field, whose
+/// name must be one a state file could hold.
+Column require_column(const std::string& name, std::string_view option) {
+  if (const std::optional<Field> f = parse_field(name)) {
+    return Column::of(*f);
+  }
+  if (const std::optional<Message> problem = extra_key_problem(name)) {
+    throw UsageError(
+        Message("error.bad_field", {{"option", option}, {"reason", *problem}}));
+  }
+  return Column::extra(name);
+}
+
+std::vector<Column> require_columns(const std::vector<std::string>& names) {
+  std::vector<Column> out;
+  for (const std::string& name : names) {
+    Column c = require_column(name, "--columns");
+    if (std::find(out.begin(), out.end(), c) != out.end()) {
+      throw UsageError(Message("error.column_twice", {{"name", name}}));
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+/// `--where KEY=VALUE`, repeatable: one filter per KEY, holding all its
+/// values (any of them passes), in the order the keys were first given.
+std::vector<Where> require_filters(const std::vector<std::string>& given) {
+  std::vector<Where> out;
+  for (const std::string& g : given) {
+    const std::size_t eq = g.find('=');
+    if (eq == std::string::npos) {
+      throw UsageError(Message("error.where_syntax", {{"value", g}}));
+    }
+    Column c = require_column(g.substr(0, eq), "--where");
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const Where& w) { return w.column == c; });
+    if (it == out.end()) {
+      out.push_back(Where{std::move(c), {}});
+      it = std::prev(out.end());
+    }
+    it->values.push_back(g.substr(eq + 1));
+  }
+  return out;
+}
 
 AssessOptions assess_options(const std::string& within) {
   AssessOptions o;
@@ -84,6 +137,10 @@ struct Batch {
   AssessOptions options;
   PhaseSet phases;
   Date today;
+  std::vector<Where> filters;
+  /// The extra fields asked for (`--columns`, `--where`), to say which no
+  /// student has.
+  std::vector<std::string> extras;
 };
 
 /// What a batch produced: one rendered `T` per student, in check's order.
@@ -94,22 +151,71 @@ struct Collected {
   std::vector<BatchError> errors;
 };
 
+/// The extra fields of `b.extras` that no student under `b.paths` has, and
+/// the extra fields seen, for suggestions.
+class ExtrasSeen {
+ public:
+  explicit ExtrasSeen(const std::vector<std::string>& asked)
+      : m_asked(asked), m_found(asked.size(), false) {}
+
+  void add(const StudentState& s) {
+    for (std::size_t i = 0; i < m_asked.size(); ++i) {
+      m_found[i] = m_found[i] || find_extra(s, m_asked[i]) != nullptr;
+    }
+    for (const auto& member : s.unknown) {
+      if (m_seen.size() < k_max_seen &&
+          std::find(m_seen.begin(), m_seen.end(), member.first) ==
+              m_seen.end()) {
+        m_seen.push_back(member.first);
+      }
+    }
+  }
+
+  /// A warning on stderr for each extra field asked for that no student
+  /// has: most likely a typo, which would otherwise print empty cells.
+  void warn_missing() const {
+    std::vector<std::string_view> names = field_names();
+    names.insert(names.end(), m_seen.begin(), m_seen.end());
+    for (std::size_t i = 0; i < m_asked.size(); ++i) {
+      if (m_found[i]) {
+        continue;
+      }
+      const std::optional<std::string_view> s = suggest(m_asked[i], names);
+      warn(fmt::format(
+          "rpx: {}\n",
+          s ? tr("check.warning.no_field_suggest",
+                 {{"name", m_asked[i]}, {"suggestion", *s}})
+            : tr("check.warning.no_field", {{"name", m_asked[i]}})));
+    }
+  }
+
+ private:
+  static constexpr std::size_t k_max_seen = 1000;
+  std::vector<std::string> m_asked;
+  std::vector<bool> m_found;
+  std::vector<std::string> m_seen;
+};
+
 /// Assesses every student under `b.paths` and keeps, for those in
-/// `b.phases`, `make(file, state, assessment)`: only what the output needs is
-/// held, not every state, so that 10^5 students fit in memory.
+/// `b.phases` that pass `b.filters`, `make(file, state, assessment)`: only
+/// what the output needs is held, not every state, so that 10^5 students
+/// fit in memory.
 template <class T, class Make>
 Collected<T> collect(Context& ctx, const Batch& b, const Make& make) {
   Collected<T> out;
+  ExtrasSeen extras(b.extras);
   const BatchContext batch{ctx.rules(), ctx.calendar(), b.today, b.options};
   out.errors = for_each_student(
       b.paths, batch,
       [&](const std::string& file, const StudentState& s, const Assessment& a) {
-        if (b.phases.contains(a.phase)) {
+        extras.add(s);
+        if (b.phases.contains(a.phase) && matches(b.filters, file, s, a)) {
           out.counts.add(a.phase);
           out.items.push_back(
               Ranked<T>{urgency_of(file, s, a), make(file, s, a)});
         }
       });
+  extras.warn_missing();
   sort_by_urgency(out.items);
   return out;
 }
@@ -132,14 +238,20 @@ void print_errors(const std::vector<BatchError>& errors) {
   }
 }
 
-int check_table(Context& ctx, const Batch& b) {
-  auto c = collect<TableRow>(ctx, b, make_table_row);
+int check_table(Context& ctx, const Batch& b,
+                const std::vector<Column>& columns) {
+  auto c =
+      collect<TableRow>(ctx, b,
+                        [&columns](const std::string& file,
+                                   const StudentState& s, const Assessment& a) {
+                          return make_table_row(columns, file, s, a);
+                        });
   std::vector<TableRow> rows;
   rows.reserve(c.items.size());
   for (Ranked<TableRow>& r : c.items) {
     rows.push_back(std::move(r.item));
   }
-  put(render_check_table(rows, c.counts, b.phases, c.errors.size(),
+  put(render_check_table(columns, rows, c.counts, b.phases, c.errors.size(),
                          ctx.text_style()));
   print_errors(c.errors);
   return exit_code(c.counts, !c.errors.empty());
@@ -166,42 +278,69 @@ int check_json(Context& ctx, const Batch& b) {
 enum class Lines { jsonl, csv };
 
 int check_lines(Context& ctx, const Batch& b, Lines kind, bool bom,
-                CsvCells cells) {
+                CsvCells cells, const std::vector<Column>& columns) {
   const Date today = b.today;
   const auto c = collect<std::string>(
       ctx, b,
-      [today, kind, cells](const std::string& file, const StudentState& s,
-                           const Assessment& a) {
+      [today, kind, cells, &columns](
+          const std::string& file, const StudentState& s, const Assessment& a) {
         return kind == Lines::csv
-                   ? render_csv_row(file, s, a, cells)
+                   ? render_csv_row(columns, file, s, a, cells)
                    : render_student_json(valid_utf8(file), s, a, today, -1);
       });
   if (kind == Lines::csv) {
-    put(bom ? std::string(k_utf8_bom) + render_csv_header()
-            : render_csv_header());
+    put(bom ? std::string(k_utf8_bom) + render_csv_header(columns)
+            : render_csv_header(columns));
   }
   put_all(c.items);
   print_errors(c.errors);
   return exit_code(c.counts, !c.errors.empty());
 }
 
+/// The extra fields among `columns` and `filters`, each once.
+std::vector<std::string> extras_of(const std::vector<Column>& columns,
+                                   const std::vector<Where>& filters) {
+  std::vector<std::string> out;
+  const auto add = [&out](const Column& c) {
+    if (!c.field && std::find(out.begin(), out.end(), c.key) == out.end()) {
+      out.push_back(c.key);
+    }
+  };
+  std::for_each(columns.begin(), columns.end(), add);
+  for (const Where& w : filters) {
+    add(w.column);
+  }
+  return out;
+}
+
 int check(Context& ctx, const CheckArgs& args) {
-  const Batch b{args.paths, assess_options(args.within),
-                require_phases(args.phases), ctx.today()};
+  Batch b{args.paths,  assess_options(args.within), require_phases(args.phases),
+          ctx.today(), require_filters(args.where), {}};
   if (args.bom && args.format != "csv") {
     throw UsageError(Message("error.bom_needs_csv"));
   }
   if (args.raw && args.format != "csv") {
     throw UsageError(Message("error.raw_needs_csv"));
   }
-  if (args.format == "table") {
-    return check_table(ctx, b);
+  if (!args.columns.empty() && args.format != "csv" && args.format != "table") {
+    throw UsageError(Message("error.columns_needs_table_or_csv"));
+  }
+  const bool table = args.format == "table";
+  const std::vector<Column> columns = !args.columns.empty()
+                                          ? require_columns(args.columns)
+                                      : table ? default_table_columns()
+                                              : default_csv_columns();
+  b.extras = extras_of(args.columns.empty() ? std::vector<Column>{} : columns,
+                       b.filters);
+  if (table) {
+    return check_table(ctx, b, columns);
   }
   if (args.format == "json") {
     return check_json(ctx, b);
   }
   return check_lines(ctx, b, args.format == "csv" ? Lines::csv : Lines::jsonl,
-                     args.bom, args.raw ? CsvCells::raw : CsvCells::guarded);
+                     args.bom, args.raw ? CsvCells::raw : CsvCells::guarded,
+                     columns);
 }
 
 /// Without PATH, remind reads the student's own file, whose absence means
@@ -224,14 +363,17 @@ int remind(Context& ctx, const std::vector<std::string>& given,
       given.empty() ? std::vector<std::string>{default_input(ctx)} : given,
       assess_options(within),
       PhaseSet({Phase::expired, Phase::overdue, Phase::due, Phase::ready}),
-      ctx.today()};
+      ctx.today(),
+      {},
+      {}};
   // A line too long for the terminal goes on indented, so that each
   // student's line still starts at the margin.
   const auto c = collect<std::string>(
       ctx, b,
-      [today = b.today, width = ctx.width()](
+      [today = b.today, width = ctx.width(), &rules = ctx.rules()](
           const std::string& file, const StudentState& s, const Assessment& a) {
-        return wrap_text(render_remind_line(file, s, a, today), width, 2);
+        return wrap_text(render_remind_line(file, s, a, rules, today), width,
+                         2);
       });
   put_all(c.items);
   print_errors(c.errors);
@@ -294,6 +436,15 @@ void add_check(CLI::App& app, Context& ctx) {
                                     "processing", "upcoming", "collected"})}}))
       ->delimiter(',')
       ->type_name("PHASE");
+  const std::vector<std::string_view> fields = field_names();
+  cmd->add_option("--columns", args->columns,
+                  tr("help.check.columns",
+                     {{"fields", comma_list(std::vector<std::string>(
+                                     fields.begin(), fields.end()))}}))
+      ->delimiter(',')
+      ->type_name("LIST");
+  cmd->add_option("--where", args->where, tr("help.check.where"))
+      ->type_name("KEY=VALUE");
   cmd->add_flag("--bom", args->bom, tr("help.check.bom"));
   cmd->add_flag("--raw", args->raw, tr("help.check.raw"));
   set_help_footer(*cmd,
@@ -301,7 +452,10 @@ void add_check(CLI::App& app, Context& ctx) {
                    {"rpx check students --phase overdue,due --within 14",
                     tr("help.check.example.phase")},
                    {"rpx check students --format csv --bom > cohort.csv",
-                    tr("help.check.example.csv")}},
+                    tr("help.check.example.csv")},
+                   {"rpx check students --where advisor=Li "
+                    "--columns student_id,name,advisor",
+                    tr("help.check.example.where")}},
                   batch_exit_codes());
   cmd->callback(
       [&ctx, args] { ctx.run = [&ctx, args] { return check(ctx, *args); }; });

@@ -15,11 +15,11 @@ void add_holidays_import(CLI::App& holidays, Context& ctx);
 /// `rpx holidays` with no year: every year and where its schedule is from.
 int holidays_overview(Context& ctx, const std::string& format);
 void add_info(CLI::App& app, Context& ctx);
-void add_status(CLI::App& app, Context& ctx);  // status, plan
+void add_status(CLI::App& app, Context& ctx);  // status, history, plan
 void add_init(CLI::App& app, Context& ctx);
-void add_set(CLI::App& app, Context& ctx);     // set expiry
-void add_steps(CLI::App& app, Context& ctx);   // done, undo, submit, collect
-void add_check(CLI::App& app, Context& ctx);   // check, remind
+void add_set(CLI::App& app, Context& ctx);  // set expiry|name|student-id|extra
+void add_steps(CLI::App& app, Context& ctx);  // done, undo, submit, collect
+void add_check(CLI::App& app, Context& ctx);  // check, remind
 void add_import(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);  // export ics
 

@@ -2,7 +2,9 @@
 // the commands that create or correct the state file.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/messages.hpp>
 #include <rpx/render.hpp>
@@ -76,6 +78,29 @@ void add_status(CLI::App& app, Context& ctx) {
        {"rpx --today 2026-12-15 status", tr("help.status.example.today")}});
   cmd->callback([&ctx, format] {
     ctx.run = [&ctx, format] { return show_status(ctx, *format); };
+  });
+
+  auto history_format = std::make_shared<std::string>("text");
+  auto* history = app.add_subcommand(
+      "history", tr("help.history.about") + "\n\n" + tr("help.history.text"));
+  accept_only(history->add_option(
+                  "--format", *history_format,
+                  tr("help.history.format", {{"values", or_list(formats)}})),
+              ctx, formats)
+      ->type_name("FORMAT");
+  set_help_footer(*history, {{"rpx history", tr("help.history.example.text")},
+                             {"rpx history --format json",
+                              tr("help.history.example.json")}});
+  history->callback([&ctx, history_format] {
+    ctx.run = [&ctx, history_format] {
+      const StudentState state = student_store(ctx).load();
+      if (*history_format == "json") {
+        fmt::print("{}", render_history_json(ctx.state_file().string(), state));
+      } else {
+        fmt::print("{}", render_history_text(state, ctx.text_style()));
+      }
+      return 0;
+    };
   });
 
   auto* plan = app.add_subcommand(
@@ -152,28 +177,30 @@ void add_init(CLI::App& app, Context& ctx) {
   });
 }
 
-void add_set(CLI::App& app, Context& ctx) {
-  auto* set = app.add_subcommand(
-      "set", tr("help.set.about") + "\n\n" + tr("help.set.text"));
-  set->require_subcommand(1);
+namespace {
+
+/// "Kim Minjun" quoted in the output language, or "(none)".
+std::string shown_text(const std::string& value) {
+  return value.empty() ? tr("set.none")
+                       : tr("set.quoted", {{"text", printable(value)}});
+}
+
+void add_set_expiry(CLI::App& set, Context& ctx) {
   auto expiry = std::make_shared<std::string>();
-  auto* set_expiry =
-      set->add_subcommand("expiry", tr("help.set.expiry.about") + "\n\n" +
-                                        tr("help.set.expiry.text"));
-  set_expiry->add_option("DATE", *expiry, tr("help.set.expiry.date"))
-      ->required();
-  const std::vector<Example> examples{
-      {"rpx set expiry 2027-01-21", tr("help.set.expiry.example.fix")},
-      {"rpx set expiry 2027-01-21 && rpx plan",
-       tr("help.set.expiry.example.plan")}};
-  set_help_footer(*set_expiry, examples);
-  set_help_footer(*set, examples);
-  set_expiry->callback([&ctx, expiry] {
+  auto* cmd =
+      set.add_subcommand("expiry", tr("help.set.expiry.about") + "\n\n" +
+                                       tr("help.set.expiry.text"));
+  cmd->add_option("DATE", *expiry, tr("help.set.expiry.date"))->required();
+  set_help_footer(
+      *cmd, {{"rpx set expiry 2027-01-21", tr("help.set.expiry.example.fix")},
+             {"rpx set expiry 2027-01-21 && rpx plan",
+              tr("help.set.expiry.example.plan")}});
+  cmd->callback([&ctx, expiry] {
     ctx.run = [&ctx, expiry] {
       const Date d = require_date(*expiry, "DATE");
       Date old{};
-      const StudentState saved = student_store(ctx).update(
-          [&](StudentState& s) {
+      const StudentState saved =
+          student_store(ctx).update([&](StudentState& s) {
             old = s.current.expiry;
             s.current.expiry = d;
           });
@@ -184,6 +211,119 @@ void add_set(CLI::App& app, Context& ctx) {
       return 0;
     };
   });
+}
+
+/// `rpx set name TEXT`, `rpx set student-id ID`: one text member.
+void add_set_text(CLI::App& set, Context& ctx, const std::string& name,
+                  std::string StudentState::*member, std::size_t max_bytes,
+                  const std::vector<Example>& examples) {
+  auto value = std::make_shared<std::string>();
+  const std::string key = name == "name" ? "name" : "student_id";
+  auto* cmd = set.add_subcommand(name, tr("help.set." + key + ".about"));
+  cmd->add_option("VALUE", *value, tr("help.set." + key + ".value"))
+      ->required();
+  set_help_footer(*cmd, examples);
+  cmd->callback([&ctx, value, name, key, member, max_bytes] {
+    ctx.run = [&ctx, value, name, key, member, max_bytes] {
+      const std::string v = require_length(*value, max_bytes, "VALUE");
+      std::string old;
+      student_store(ctx).update([&](StudentState& s) {
+        old = s.*member;
+        s.*member = v;
+      });
+      fmt::print("{}\n",
+                 tr("set." + key + "_changed",
+                    {{"old", shown_text(old)}, {"new", shown_text(v)}}));
+      return 0;
+    };
+  });
+}
+
+/// `rpx set extra KEY VALUE`, `rpx set extra KEY --unset`.
+void add_set_extra(CLI::App& set, Context& ctx) {
+  struct Args {
+    std::string key, value;
+    bool unset = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = set.add_subcommand(
+      "extra", tr("help.set.extra.about") + "\n\n" + tr("help.set.extra.text"));
+  cmd->add_option("KEY", args->key, tr("help.set.extra.key"))->required();
+  cmd->add_option("VALUE", args->value, tr("help.set.extra.value"));
+  cmd->add_flag("--unset", args->unset, tr("help.set.extra.unset"));
+  set_help_footer(
+      *cmd,
+      {{"rpx set extra advisor \"Li Wei\"", tr("help.set.extra.example.set")},
+       {"rpx set extra advisor --unset", tr("help.set.extra.example.unset")},
+       {"rpx check students --where advisor=\"Li Wei\"",
+        tr("help.set.extra.example.check")}});
+  cmd->callback([&ctx, args, cmd] {
+    ctx.run = [&ctx, args, cmd] {
+      const bool has_value = cmd->get_option("VALUE")->count() > 0;
+      if (args->unset == has_value) {
+        throw UsageError(Message("error.extra.value_or_unset"));
+      }
+      if (const auto problem = extra_key_problem(args->key)) {
+        throw UsageError(*problem);
+      }
+      const std::string value =
+          require_length(args->value, k_max_extra_value_bytes, "VALUE");
+      std::string key = args->key;
+      bool found = false;
+      student_store(ctx).update([&](StudentState& s) {
+        auto it = std::find_if(
+            s.unknown.begin(), s.unknown.end(),
+            [&](const auto& m) { return same_extra_key(m.first, key); });
+        found = it != s.unknown.end();
+        if (found) {
+          key = it->first;  // the stored spelling
+        }
+        if (args->unset) {
+          if (found) {
+            s.unknown.erase(it);
+          }
+        } else if (found) {
+          it->second = nlohmann::json(value).dump();
+        } else {
+          s.unknown.emplace_back(key, nlohmann::json(value).dump());
+        }
+      });
+      if (args->unset) {
+        fmt::print("{}\n", tr(found ? "set.extra_removed" : "set.extra_absent",
+                              {{"key", printable(key)}}));
+      } else {
+        fmt::print("{}\n",
+                   tr("set.extra_changed",
+                      {{"key", printable(key)}, {"new", shown_text(value)}}));
+      }
+      return 0;
+    };
+  });
+}
+
+}  // namespace
+
+void add_set(CLI::App& app, Context& ctx) {
+  auto* set = app.add_subcommand(
+      "set", tr("help.set.about") + "\n\n" + tr("help.set.text"));
+  set->require_subcommand(1);
+  add_set_expiry(*set, ctx);
+  add_set_text(*set, ctx, "name", &StudentState::name, k_max_name_bytes,
+               {{"rpx set name \"Kim Minjun\"", tr("help.set.name.example")},
+                {"rpx --file students/2021210001.json set name \"Kim Minjun\"",
+                 tr("help.set.example.staff")}});
+  add_set_text(
+      *set, ctx, "student-id", &StudentState::student_id,
+      k_max_student_id_bytes,
+      {{"rpx set student-id 2021210001", tr("help.set.student_id.example")},
+       {"rpx --file students/kim.json set student-id 2021210001",
+        tr("help.set.example.staff")}});
+  add_set_extra(*set, ctx);
+  set_help_footer(
+      *set,
+      {{"rpx set expiry 2027-01-21", tr("help.set.expiry.example.fix")},
+       {"rpx set name \"Kim Minjun\"", tr("help.set.name.example")},
+       {"rpx set extra advisor \"Li Wei\"", tr("help.set.extra.example.set")}});
 }
 
 }  // namespace rpx::cli

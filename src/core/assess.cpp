@@ -269,6 +269,7 @@ Assessment assess(const StudentState& state, const Rules& rules,
   add_order_warnings(a, a.warnings);
   add_closed_day_warnings(a, rules, calendar, a.warnings);
   a.phase = phase_of(a, today, options);
+  a.next_action = a.phase == Phase::expired ? k_report_expired : a.next_step;
   if (a.phase == Phase::processing) {
     a.workdays_to_ready = calendar.count(today, *a.ready_estimate).value;
   }

@@ -5,6 +5,7 @@
 #include <rpx/errors.hpp>
 #include <rpx/json_util.hpp>
 #include <rpx/state.hpp>
+#include <rpx/utf8.hpp>
 #include <span>
 
 namespace rpx {
@@ -399,6 +400,59 @@ std::string serialize_state(const StudentState& state, Layout layout) {
                               ordered_json::error_handler_t::replace),
                     indent) +
          "\n";
+}
+
+bool same_extra_key(std::string_view a, std::string_view b) noexcept {
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+const std::string* find_extra(const StudentState& state,
+                              std::string_view key) noexcept {
+  for (const auto& [k, raw] : state.unknown) {
+    if (same_extra_key(k, key)) {
+      return &raw;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<Message> extra_key_problem(std::string_view key) {
+  if (key.empty()) {
+    return Message("error.extra.empty_key");
+  }
+  if (key.size() > k_max_extra_key_bytes) {
+    return Message("error.extra.key_too_long",
+                   {{"max", k_max_extra_key_bytes}});
+  }
+  if (!is_valid_utf8(key)) {
+    return Message("error.extra.key_not_utf8");
+  }
+  for (std::size_t pos = 0; pos < key.size();) {
+    const std::optional<char32_t> c = next_code_point(key, pos);
+    if (c && is_control(*c)) {
+      return Message("error.extra.key_control");
+    }
+  }
+  for (std::string_view own : k_top_keys) {
+    if (!same_extra_key(own, key)) {
+      continue;
+    }
+    // The three a person may correct have their own `rpx set`.
+    if (own == "name" || own == "expiry") {
+      return Message("error.extra.key_settable",
+                     {{"key", std::string(key)}, {"command", own}});
+    }
+    if (own == "student_id") {
+      return Message("error.extra.key_settable",
+                     {{"key", std::string(key)}, {"command", "student-id"}});
+    }
+    return Message("error.extra.key_reserved", {{"key", std::string(key)}});
+  }
+  return std::nullopt;
 }
 
 }  // namespace rpx

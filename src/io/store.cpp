@@ -238,7 +238,11 @@ StudentState StateStore::update(
   const FileLock lock(m_file, target, m_options.lock_wait);
   StudentState state = load();
   refuse_newer(m_file, state.schema);
+  const StudentState before = state;
   change(state);
+  if (state == before) {
+    return state;  // nothing changed: nothing to write
+  }
   if (state.revision == std::numeric_limits<std::int64_t>::max()) {
     throw DataError(Message("error.at_pointer",
                             {{"file", m_file.string()},

@@ -1,18 +1,9 @@
 // `check --format csv`: RFC 4180 rows in docs/cli.md's columns.
 #include <fmt/format.h>
 
-#include <optional>
 #include <rpx/render_batch.hpp>
 
 namespace rpx {
-
-namespace {
-
-std::string date_or_empty(const std::optional<Date>& d) {
-  return d ? format_date(*d) : std::string();
-}
-
-}  // namespace
 
 std::string csv_field(std::string_view text, CsvCells cells) {
   const bool formula =
@@ -31,23 +22,30 @@ std::string csv_field(std::string_view text, CsvCells cells) {
   return out + "\"";
 }
 
-std::string render_csv_header() {
-  return "file,student_id,name,phase,expiry,filing_deadline,last_office_day,"
-         "days_to_deadline,next_step,progress_note,ready_estimate,"
-         "calendar_covered,calendar_basis\r\n";
+std::string render_csv_header(const std::vector<Column>& columns) {
+  std::string out;
+  for (const Column& c : columns) {
+    out += (out.empty() ? "" : ",") + csv_field(c.key, CsvCells::raw);
+  }
+  return out + "\r\n";
 }
 
-std::string render_csv_row(const std::string& file, const StudentState& s,
+std::string render_csv_row(const std::vector<Column>& columns,
+                           const std::string& file, const StudentState& s,
                            const Assessment& a, CsvCells cells) {
-  const Deadline& dl = a.deadline;
-  return fmt::format(
-      "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
-      csv_field(valid_utf8(file), cells), csv_field(s.student_id, cells),
-      csv_field(s.name, cells), phase_name(a.phase), format_date(dl.expiry),
-      format_date(dl.filing_deadline), format_date(dl.last_office_day),
-      a.days_to_deadline, a.next_step, date_or_empty(a.progress_note),
-      date_or_empty(a.ready_estimate), a.calendar_covered ? "true" : "false",
-      basis_name(a.calendar_basis));
+  std::string out;
+  bool first = true;
+  for (const Column& c : columns) {
+    if (!first) {
+      out += ',';
+    }
+    first = false;
+    // Only text cells are guarded: "-4" days is a number, not a formula.
+    const bool text = !c.field || c.field == Field::file ||
+                      c.field == Field::student_id || c.field == Field::name;
+    out += csv_field(column_value(c, file, s, a), text ? cells : CsvCells::raw);
+  }
+  return out + "\r\n";
 }
 
 }  // namespace rpx

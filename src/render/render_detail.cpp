@@ -24,6 +24,10 @@ std::string phase_label(Phase p) {
   return tr("phase.label." + std::string(phase_name(p)));
 }
 
+std::string basis_label(Basis b) {
+  return tr("basis.label." + std::string(basis_name(b)));
+}
+
 std::string warning_label() { return tr("label.warning"); }
 
 }  // namespace rpx::render_detail

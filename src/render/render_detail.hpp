@@ -48,6 +48,9 @@ std::string phase_title(Phase p);
 /// The phase as tables and summaries name it: "due", "应办理", "신청 기간".
 std::string phase_label(Phase p);
 
+/// "official", "provisional", "Monday–Friday" in the output language.
+std::string basis_label(Basis b);
+
 /// "warning: " in the output language, for lines on stdout.
 std::string warning_label();
 

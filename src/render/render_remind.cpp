@@ -52,7 +52,8 @@ std::string ready_line(const std::string& file, const StudentState& s,
 }  // namespace
 
 std::string render_remind_line(const std::string& file, const StudentState& s,
-                               const Assessment& a, Date today) {
+                               const Assessment& a, const Rules& rules,
+                               Date today) {
   const Deadline& dl = a.deadline;
   const std::string note = uncovered_note(dl.note);
   switch (a.phase) {
@@ -60,7 +61,8 @@ std::string render_remind_line(const std::string& file, const StudentState& s,
       return tr("remind.expired",
                 {{"who", who(file, s)},
                  {"expiry", show_date(dl.expiry)},
-                 {"relative", relative_days(a.days_to_expiry)}}) +
+                 {"relative", relative_days(a.days_to_expiry)},
+                 {"office", local(rules.report_office().name)}}) +
              "\n";
     case Phase::overdue:
     case Phase::due:

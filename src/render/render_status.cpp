@@ -23,16 +23,19 @@ using render_detail::Paint;
 using render_detail::field;
 using render_detail::local;
 
-constexpr std::size_t k_label = 19;  // "  Permit expires     " in English
+constexpr std::size_t k_status_label =
+    19;  // "  Permit expires     " in English
 
 /// The one-line verdict under the name.
-std::string headline(const Assessment& a, const StudentState& s) {
+std::string headline(const Assessment& a, const StudentState& s,
+                     const Rules& rules) {
   const Deadline& dl = a.deadline;
   switch (a.phase) {
     case Phase::expired:
       return tr("status.headline.expired",
                 {{"expiry", show_weekday_date(dl.expiry)},
-                 {"relative", relative_days(a.days_to_expiry)}});
+                 {"relative", relative_days(a.days_to_expiry)},
+                 {"office", local(rules.report_office().name)}});
     case Phase::overdue:
       return tr("status.headline.overdue",
                 {{"last", show_weekday_date(dl.last_office_day)},
@@ -68,15 +71,11 @@ std::string headline(const Assessment& a, const StudentState& s) {
   return "";
 }
 
-/// The office of a step: its name and address in the output language and,
-/// for a taxi driver, in Chinese; its hours and phone.
-std::string office_block(const Rules& rules, const Step& step,
-                         std::string_view indent) {
+/// An office: its name and address in the output language and, for a taxi
+/// driver, in Chinese; its hours and phone.
+std::string office_block(const Office& office, std::string_view indent) {
   std::string out;
-  const Office* o = rules.office(step.office);
-  if (o == nullptr) {
-    return out;
-  }
+  const Office* o = &office;
   const bool zh = output_lang() == Lang::zh;
   const auto both = [&](const Text& t) {
     out += fmt::format("{}{}\n", indent, local(t));
@@ -114,11 +113,11 @@ std::string if_filed_lines(const Assessment& a, const Rules& rules) {
   }
   const bool on_deadline = *a.file_on == a.deadline.last_office_day;
   std::string out =
-      field("  ", "label.if_filed_on", k_label,
+      field("  ", "label.if_filed_on", k_status_label,
             show_weekday_date(*a.file_on) +
                 tr(on_deadline ? "status.if_filed.last_office_day"
                                : "status.if_filed.first_workday"));
-  out += field("  ", "label.passport_back", k_label,
+  out += field("  ", "label.passport_back", k_status_label,
                tr("status.passport_back_if_filed",
                   {{"ready", show_weekday_date(*a.ready_if_filed)},
                    {"n", rules.processing_workdays.value},
@@ -160,7 +159,7 @@ StudentState shown(const StudentState& state) {
 
 /// The name, today and the phase with its verdict.
 std::string verdict_lines(const StudentState& s, const Assessment& a,
-                          Date today, const Paint& paint) {
+                          const Rules& rules, Date today, const Paint& paint) {
   const std::string name = s.name.empty() ? tr("status.student") : s.name;
   const std::string who =
       s.student_id.empty()
@@ -172,7 +171,7 @@ std::string verdict_lines(const StudentState& s, const Assessment& a,
          tr("status.phase_line",
             {{"phase", paint(render_detail::phase_colour(a.phase),
                              render_detail::phase_title(a.phase))},
-             {"headline", headline(a, s)}}) +
+             {"headline", headline(a, s, rules)}}) +
          "\n\n";
 }
 
@@ -202,18 +201,18 @@ std::string checklist_lines(const StudentState& s, const Assessment& a,
 std::string date_lines(const StudentState& s, const Assessment& a,
                        const Rules& rules) {
   const Deadline& dl = a.deadline;
-  const std::string indent(2 + k_label, ' ');
+  const std::string indent(2 + k_status_label, ' ');
   std::string out;
-  out += field("  ", "label.permit_expires", k_label,
+  out += field("  ", "label.permit_expires", k_status_label,
                tr("status.date_relative",
                   {{"date", show_weekday_date(dl.expiry)},
                    {"relative", relative_days(a.days_to_expiry)}}));
-  out += field("  ", "label.filing_deadline", k_label,
+  out += field("  ", "label.filing_deadline", k_status_label,
                tr("status.days_before_expiry",
                   {{"date", show_weekday_date(dl.filing_deadline)},
                    {"n", rules.advance_days.count()}}));
   out += render_detail::moved_explanation(dl, indent);
-  out += field("  ", "label.last_office_day", k_label,
+  out += field("  ", "label.last_office_day", k_status_label,
                tr("status.date_qualified_relative",
                   {{"date", show_weekday_date(dl.last_office_day)},
                    {"qualifier", render_detail::last_office_day_qualifier(dl)},
@@ -221,7 +220,7 @@ std::string date_lines(const StudentState& s, const Assessment& a,
   if (!a.ready_estimate) {
     return out + if_filed_lines(a, rules);
   }
-  out += field("  ", "label.passport_back", k_label,
+  out += field("  ", "label.passport_back", k_status_label,
                tr("status.passport_back",
                   {{"ready", show_weekday_date(*a.ready_estimate)},
                    {"n", rules.processing_workdays.value},
@@ -229,13 +228,25 @@ std::string date_lines(const StudentState& s, const Assessment& a,
                    {"between", between(a.ready_earliest, a.ready_latest)}}));
   const auto& pn = s.current.progress_note;
   if (pn && !pn->phone.empty()) {
-    out += field("  ", "label.progress_phone", k_label, pn->phone);
+    out += field("  ", "label.progress_phone", k_status_label, pn->phone);
   }
   return out;
 }
 
+/// Once expired, one thing to do: report to the university's office today.
+std::string report_expired_lines(const Rules& rules) {
+  const Office& office = rules.report_office();
+  std::string out = "\n" + tr("status.next_expired") + "\n";
+  out += office_block(office, "  ");
+  return out + "  " + tr("status.note", {{"text", tr("status.expired_note")}}) +
+         "\n";
+}
+
 /// "Next:", the step's office, what to bring, and the command to record it.
 std::string next_step_lines(const Assessment& a, const Rules& rules) {
+  if (a.next_action == k_report_expired) {
+    return report_expired_lines(rules);
+  }
   if (a.next_step.empty() || a.phase == Phase::collected) {
     return "";
   }
@@ -243,7 +254,9 @@ std::string next_step_lines(const Assessment& a, const Rules& rules) {
   const Step& step = rules.steps[static_cast<std::size_t>(n - 1)];
   std::string out =
       "\n" + tr("status.next", {{"n", n}, {"title", local(step.title)}}) + "\n";
-  out += office_block(rules, step, "  ");
+  if (const Office* o = rules.office(step.office)) {
+    out += office_block(*o, "  ");
+  }
   for (const Text& b : step.bring) {
     out += "  " + tr("status.bring", {{"text", local(b)}}) + "\n";
   }
@@ -280,7 +293,7 @@ std::string render_status_text(const StudentState& state, const Assessment& a,
                                TextStyle style) {
   const StudentState s = shown(state);
   const Paint paint{style.color};
-  return wrap_text(verdict_lines(s, a, today, paint) +
+  return wrap_text(verdict_lines(s, a, rules, today, paint) +
                        checklist_lines(s, a, rules, paint) + "\n" +
                        date_lines(s, a, rules) + next_step_lines(a, rules) +
                        warning_lines(a, paint),
@@ -305,11 +318,11 @@ std::string render_plan_text(const StudentState& state, const Assessment& a,
   }
   if (a.phase == Phase::processing || a.phase == Phase::ready ||
       a.phase == Phase::collected) {
-    out += field("  ", "label.submitted", k_label,
+    out += field("  ", "label.submitted", k_status_label,
                  show_weekday_date(*a.step(StepId::submit).done));
     const std::string ready = show_weekday_date(*a.ready_estimate);
     out +=
-        field("  ", "label.passport_back", k_label,
+        field("  ", "label.passport_back", k_status_label,
               a.ready_earliest ? tr("plan.around_between",
                                     {{"ready", ready},
                                      {"earliest", show_date(*a.ready_earliest)},
@@ -317,18 +330,18 @@ std::string render_plan_text(const StudentState& state, const Assessment& a,
                                : tr("plan.around", {{"ready", ready}}));
   } else {
     out +=
-        field("  ", "label.last_office_day", k_label,
+        field("  ", "label.last_office_day", k_status_label,
               tr("status.date_qualified_relative",
                  {{"date", show_weekday_date(dl.last_office_day)},
                   {"qualifier", render_detail::last_office_day_qualifier(dl)},
                   {"relative", relative_days(a.days_to_deadline)}}));
-    out += field("  ", "label.filing_deadline", k_label,
+    out += field("  ", "label.filing_deadline", k_status_label,
                  tr("status.days_before_expiry",
                     {{"date", show_weekday_date(dl.filing_deadline)},
                      {"n", rules.advance_days.count()}}));
     out += if_filed_lines(a, rules);
   }
-  out += field("  ", "label.permit_expires", k_label,
+  out += field("  ", "label.permit_expires", k_status_label,
                tr("status.date_relative",
                   {{"date", show_weekday_date(dl.expiry)},
                    {"relative", relative_days(a.days_to_expiry)}}));

@@ -3,12 +3,14 @@
 //
 // A table wider than the line gives up columns, least useful first, and never
 // splits a row: the file path is shortened from its start (down to 16
-// columns, keeping the file name), then dropped; then the expiry (the last
-// office day is the date to act on, and the phase says when a permit has
-// expired); the name is shortened (down to 12 columns); then the next step,
-// the days left (the last office day says the same) and the name go. The
-// phase, the student id and the last office day always stay: a row must say
-// who and by when. A row still wider than the line is printed whole.
+// columns, keeping the file name), then dropped; then extra fields are
+// shortened (down to 12 columns) and, with the built-in fields the default
+// table does not show, dropped, the rightmost first; then the expiry (the
+// last office day is the date to act on, and the phase says when a permit
+// has expired); the name is shortened (down to 12 columns); then the next
+// step, the days left (the last office day says the same) and the name go.
+// The phase, the student id and the last office day always stay: a row must
+// say who and by when. A row still wider than the line is printed whole.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -35,14 +37,7 @@ std::string pad(const std::string& cell, std::size_t width, Align align) {
   return align == Align::left ? cell + fill : fill + cell;
 }
 
-using Widths =
-    std::array<std::size_t, std::tuple_size_v<decltype(TableRow::cells)>>;
-constexpr std::size_t k_name_column = 2;
-constexpr std::size_t k_last_office_day_column = 3;
-constexpr std::size_t k_days_column = 4;
-constexpr std::size_t k_expiry_column = 5;
-constexpr std::size_t k_next_step_column = 6;
-constexpr std::size_t k_file_column = 7;
+using Widths = std::vector<std::size_t>;
 constexpr std::string_view k_gap = "  ";  // between columns
 
 /// One step of fitting the table: a column shortened to `min_width`, or
@@ -52,12 +47,39 @@ struct Give {
   std::size_t min_width;
 };
 
-/// The order of the header comment.
-constexpr Give k_fit_order[] = {
-    {k_file_column, 16}, {k_file_column, 0},      {k_expiry_column, 0},
-    {k_name_column, 12}, {k_next_step_column, 0}, {k_days_column, 0},
-    {k_name_column, 0},
-};
+bool is_field(const Column& c, Field f) { return c.field == f; }
+
+/// The order of the header comment, for `columns`.
+std::vector<Give> fit_order(const std::vector<Column>& columns) {
+  std::vector<Give> out;
+  const auto each = [&](auto&& pred, std::size_t min_width, bool reverse) {
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const std::size_t i = reverse ? columns.size() - 1 - k : k;
+      if (pred(columns[i])) {
+        out.push_back({i, min_width});
+      }
+    }
+  };
+  const auto field = [](Field f) {
+    return [f](const Column& c) { return is_field(c, f); };
+  };
+  const auto extra = [](const Column& c) { return !c.field.has_value(); };
+  const auto optional = [](const Column& c) {
+    static const std::vector<Column> kept = default_table_columns();
+    return std::find(kept.begin(), kept.end(), c) == kept.end();
+  };
+  each(field(Field::file), 16, false);
+  each(field(Field::file), 0, false);
+  each(extra, 12, true);
+  each(optional, 0, true);
+  each(field(Field::expiry), 0, false);
+  each(field(Field::name), 12, false);
+  each(field(Field::next_step), 0, false);
+  each(field(Field::next_action), 0, false);
+  each(field(Field::days_to_deadline), 0, false);
+  each(field(Field::name), 0, false);
+  return out;
+}
 
 /// The width of a line with columns `widths`; a column of width 0 is
 /// dropped.
@@ -71,9 +93,10 @@ std::size_t line_width(const Widths& widths) {
   return total + (shown > 0 ? (shown - 1) * k_gap.size() : 0);
 }
 
-/// `widths` given up, in `k_fit_order`, until a line fits in `width`.
-Widths fit(Widths widths, std::size_t width) {
-  for (const Give& give : k_fit_order) {
+/// `widths` given up, in `fit_order`, until a line fits in `width`.
+Widths fit(Widths widths, const std::vector<Column>& columns,
+           std::size_t width) {
+  for (const Give& give : fit_order(columns)) {
     const std::size_t total = line_width(widths);
     if (total <= width) {
       break;
@@ -99,9 +122,9 @@ enum class Cells { header, body };
 /// `cell` cut to the `width` of its column: a path keeps its end, from a
 /// directory boundary ("…/expired.json", not "…udents/expired.json"), the
 /// rest their start.
-std::string shortened(const std::string& cell, std::size_t column,
+std::string shortened(const std::string& cell, const Column& column,
                       std::size_t width) {
-  if (column != k_file_column) {
+  if (!is_field(column, Field::file)) {
     return elide(cell, width, Elide::end);
   }
   const std::string cut = elide(cell, width, Elide::start);
@@ -112,35 +135,112 @@ std::string shortened(const std::string& cell, std::size_t column,
   return "…" + cut.substr(slash);
 }
 
+bool is_number(const Column& c) {
+  return is_field(c, Field::days_to_deadline) ||
+         is_field(c, Field::days_to_expiry);
+}
+
 /// One line of the table, without the dropped columns (width 0); the last
 /// column is not padded, so that no line ends in spaces.
-std::string table_line(const TableRow& row, const Widths& widths, Cells kind,
-                       TextStyle style) {
+std::string table_line(const std::vector<Column>& columns, const TableRow& row,
+                       const Widths& widths, Cells kind, TextStyle style) {
   const render_detail::Paint paint{style.color};
   std::string out;
   std::size_t last = 0;
   for (std::size_t c = 0; c < widths.size(); ++c) {
     last = widths[c] > 0 ? c : last;
   }
-  for (std::size_t c = 0; c <= last; ++c) {
+  for (std::size_t c = 0; c <= last && c < widths.size(); ++c) {
     if (widths[c] == 0) {
       continue;
     }
-    const Align align = c == k_days_column ? Align::right : Align::left;
-    std::string cell = shortened(row.cells[c], c, widths[c]);
-    if (c != last) {
+    const Align align = is_number(columns[c]) ? Align::right : Align::left;
+    std::string cell = shortened(row.cells[c], columns[c], widths[c]);
+    if (c != last || align == Align::right) {  // no line ends in spaces
       cell = pad(cell, widths[c], align);
     }
     // Colour after padding: escape sequences take no columns.
     if (kind == Cells::header) {
       cell = paint(render_detail::k_bold, cell);
-    } else if (c == 0) {
+    } else if (is_field(columns[c], Field::phase)) {
       cell = paint(render_detail::phase_colour(row.phase), cell);
     }
     out += cell;
     out += c == last ? std::string_view("\n") : k_gap;
   }
   return out;
+}
+
+/// A column's heading: the built-in fields' translated, an extra's key in
+/// capitals (ASCII letters), as the built-in ones are in English.
+std::string heading(const Column& c) {
+  if (c.field) {
+    return tr(fmt::format("check.column.{}", field_name(*c.field)));
+  }
+  std::string out = printable(c.key);
+  for (char& ch : out) {
+    if (ch >= 'a' && ch <= 'z') {
+      ch = static_cast<char>(ch - 'a' + 'A');
+    }
+  }
+  return out;
+}
+
+std::string date_or_dash(const std::optional<Date>& d) {
+  return d ? show_date(*d) : std::string("-");
+}
+
+/// The next step, or once expired the report to the university.
+std::string next_cell(const Assessment& a) {
+  if (a.next_action == k_report_expired) {
+    return tr("check.next.report_expired");
+  }
+  return a.next_step.empty() ? "-" : std::string(a.next_step);
+}
+
+/// One cell of the table: dates in the output language's form, "-" for
+/// none.
+std::string table_cell(const Column& c, const std::string& file,
+                       const StudentState& s, const Assessment& a) {
+  if (!c.field) {
+    const std::string v = column_value(c, file, s, a);
+    return v.empty() ? std::string("-") : printable(v);
+  }
+  const Deadline& dl = a.deadline;
+  switch (*c.field) {
+    case Field::file:
+      return printable(file);
+    case Field::student_id:
+      return or_dash(s.student_id);
+    case Field::name:
+      return or_dash(s.name);
+    case Field::phase:
+      return render_detail::phase_label(a.phase);
+    case Field::expiry:
+      return show_date(dl.expiry);
+    case Field::filing_deadline:
+      return show_date(dl.filing_deadline);
+    case Field::last_office_day:
+      return show_date(dl.last_office_day) +
+             std::string(basis_mark(dl.note.basis));
+    case Field::days_to_deadline:
+      return a.step(StepId::submit).done ? std::string("-")
+                                         : std::to_string(a.days_to_deadline);
+    case Field::days_to_expiry:
+      return std::to_string(a.days_to_expiry);
+    case Field::next_step:
+    case Field::next_action:
+      return next_cell(a);
+    case Field::progress_note:
+      return date_or_dash(a.progress_note);
+    case Field::ready_estimate:
+      return date_or_dash(a.ready_estimate);
+    case Field::calendar_covered:
+      return tr(a.calendar_covered ? "check.value.yes" : "check.value.no");
+    case Field::calendar_basis:
+      return render_detail::basis_label(a.calendar_basis);
+  }
+  return "-";
 }
 
 std::string summary_line(const PhaseCounts& counts, const PhaseSet& shown,
@@ -177,45 +277,47 @@ std::string_view basis_mark(Basis b) noexcept {
   return "";
 }
 
-TableRow make_table_row(const std::string& file, const StudentState& s,
+TableRow make_table_row(const std::vector<Column>& columns,
+                        const std::string& file, const StudentState& s,
                         const Assessment& a) {
-  const bool submitted = a.step(StepId::submit).done.has_value();
-  return TableRow{
-      a.phase,
-      {render_detail::phase_label(a.phase), or_dash(s.student_id),
-       or_dash(s.name),
-       show_date(a.deadline.last_office_day) +
-           std::string(basis_mark(a.deadline.note.basis)),
-       submitted ? "-" : std::to_string(a.days_to_deadline),
-       show_date(a.deadline.expiry),
-       a.next_step.empty() ? "-" : std::string(a.next_step), printable(file)}};
+  TableRow row{a.phase, {}};
+  row.cells.reserve(columns.size());
+  for (const Column& c : columns) {
+    row.cells.push_back(table_cell(c, file, s, a));
+  }
+  return row;
 }
 
-std::string render_check_table(const std::vector<TableRow>& rows,
+std::string render_check_table(const std::vector<Column>& columns,
+                               const std::vector<TableRow>& rows,
                                const PhaseCounts& counts, const PhaseSet& shown,
                                std::size_t unreadable, TextStyle style) {
-  const TableRow header{
-      Phase::upcoming,
-      {tr("check.column.phase"), tr("check.column.student_id"),
-       tr("check.column.name"), tr("check.column.last_office_day"),
-       tr("check.column.days_left"), tr("check.column.expiry"),
-       tr("check.column.next_step"), tr("check.column.file")}};
-  Widths widths{};
+  TableRow header{Phase::upcoming, {}};
+  for (const Column& c : columns) {
+    header.cells.push_back(heading(c));
+  }
+  Widths widths(columns.size(), 0);
   widen(widths, header);
   bool weekdays = false;
   bool provisional = false;
+  const auto lod = std::find(columns.begin(), columns.end(),
+                             Column::of(Field::last_office_day));
   for (const TableRow& row : rows) {
     widen(widths, row);
-    const std::string& lod = row.cells[k_last_office_day_column];
-    weekdays = weekdays || lod.ends_with(basis_mark(Basis::weekdays));
-    provisional = provisional || lod.ends_with(basis_mark(Basis::provisional));
+    if (lod != columns.end()) {
+      const std::string& cell =
+          row.cells[static_cast<std::size_t>(lod - columns.begin())];
+      weekdays = weekdays || cell.ends_with(basis_mark(Basis::weekdays));
+      provisional =
+          provisional || cell.ends_with(basis_mark(Basis::provisional));
+    }
   }
-  widths = fit(widths, style.width);
+  widths = fit(widths, columns, style.width);
   std::string out;
   if (!rows.empty()) {
-    out += table_line(header, widths, Cells::header, style);
+    out += table_line(columns, header, widths, Cells::header, style);
     for (const TableRow& row : rows) {
-      out += table_line(row, widths, Cells::body, style);
+      out += table_line(columns, row, widths, Cells::body, style);
     }
   }
   const std::size_t notes = out.size();

@@ -16,8 +16,12 @@ pinned to 2026-11-25. Checked:
   such as 王小明, 김민준 and O'Brien, Jr., "Sean" intact) agrees with the
   JSON; `--bom`; every JSON student object is the one `rpx status --format
   json` prints for that file; JSONL holds the same objects;
-- the order (most urgent first, due by days left) and `--phase` filtering of
-  records, summary and exit code;
+- the order (most urgent first; inside a phase by the date that matters for
+  it) and `--phase` filtering of records, summary and exit code;
+- the roster's own columns: `extra` in JSON, `--columns` (built-in and extra
+  fields, in the order asked; CSV and table), `--where` (one key: any of its
+  values; two keys: both) on records, summary and exit code, and the bad
+  uses (exit 64, or a warning for a field no student has);
 - a directory with a corrupt and an unreadable file (chmod 000, read by an
   unprivileged user: root reads anything): exit 3, the error records, the
   good file still reported;
@@ -49,7 +53,7 @@ ORDER = ["expired", "overdue", "due", "ready", "processing", "upcoming", "collec
 COLUMNS = [
     "file", "student_id", "name", "phase", "expiry", "filing_deadline",
     "last_office_day", "days_to_deadline", "next_step", "progress_note",
-    "ready_estimate", "calendar_covered", "calendar_basis",
+    "ready_estimate", "calendar_covered", "calendar_basis", "next_action",
 ]
 os.environ["TZ"] = "UTC"  # rpx's dates follow the rules' zone, not this one
 
@@ -93,6 +97,14 @@ def check_formats(ws):
     return outputs
 
 
+def urgent_date(s):
+    """The date that orders a phase (docs/cli.md, "Order")."""
+    return {"expired": s["expiry"], "overdue": s["last_office_day"],
+            "due": s["last_office_day"], "upcoming": s["last_office_day"],
+            "ready": s["ready_estimate"], "processing": s["ready_estimate"],
+            "collected": ""}[s["phase"]]
+
+
 def check_json_document(ws, outputs):
     doc = parse_json(outputs["json"])
     expect(f"json keys {list(doc)}",
@@ -105,10 +117,10 @@ def check_json_document(ws, outputs):
     expect(f"errors {doc['errors']}", doc["errors"] == [])
     students = doc["students"]
     expect(f"{len(students)} students", len(students) == COUNT)
-    # Most urgent first; due by days left; ties by student id.
-    keys = [(ORDER.index(s["phase"]),
-             s["days_to_deadline"] if s["phase"] == "due" else 0,
-             s["student_id"] or "", s["file"]) for s in students]
+    # Most urgent first; inside a phase by the date that matters for it,
+    # earliest first; ties by student id, then file.
+    keys = [(ORDER.index(s["phase"]), urgent_date(s), s["student_id"] or "",
+             s["file"]) for s in students]
     expect("students are not in check's order", keys == sorted(keys))
     # Exactly the student object `status --format json` prints.
     for s in students:
@@ -168,6 +180,79 @@ def check_phase_filter(ws, students):
                        cwd=ws.path, raw=True)
     expect(f"unknown phase: exit {rc}, {err!r}",
            rc == 64 and out == b"" and b'"soon"' in err)
+
+
+def csv_rows(out):
+    return list(csv.reader(io.StringIO(out.decode("utf-8"), newline="")))
+
+
+def check_columns_where(ws, students):
+    for s in students:
+        expect(f"{s['file']}: extra {s['extra']}",
+               set(s["extra"]) <= {"advisor", "dormitory"} and
+               "advisor" in s["extra"])
+    cols = ["student_id", "advisor", "phase", "dormitory", "days_to_expiry"]
+    rc, out, err = run(["check", "cohort", "--format", "csv", "--columns",
+                        ",".join(cols)], ws.home, cwd=ws.path, raw=True)
+    expect(f"--columns csv: exit {rc}, {err!r}", rc == 2 and err == b"")
+    rows = csv_rows(out)
+    expect(f"--columns csv header {rows[0]}", rows[0] == cols)
+    want = [[s["student_id"] or "", s["extra"]["advisor"], s["phase"],
+             s["extra"].get("dormitory", ""), str(s["days_to_expiry"])]
+            for s in students]
+    expect("--columns csv rows differ from json", rows[1:] == want)
+    rc, out, err = run(["check", "cohort", "--columns",
+                        "student_id,advisor,last_office_day"], ws.home,
+                       cwd=ws.path, raw=True)
+    expect(f"--columns table: exit {rc}, {err!r}", rc == 2 and err == b"")
+    golden("check_cohort_columns.table", out)
+
+    def where(args, want, label):
+        rc, out, err = run(["check", "cohort", "--format", "json"] + args,
+                           ws.home, cwd=ws.path, raw=True)
+        doc = parse_json(out)
+        expect(f"{label}: wrong students", doc["students"] == want)
+        expect(f"{label}: summary {doc['summary']}",
+               doc["summary"] == {p: len([s for s in want if s["phase"] == p])
+                                  for p in ORDER})
+        late = any(s["phase"] in ("expired", "overdue") for s in want)
+        action = any(s["phase"] in ("due", "ready") for s in want)
+        code = 2 if late else 1 if action else 0
+        expect(f"{label}: exit {rc}, expected {code}; {err!r}",
+               rc == code and err == b"")
+
+    li = [s for s in students if s["extra"]["advisor"] == "Li Wei"]
+    where(["--where", "advisor=Li Wei"], li, "--where advisor")
+    where(["--where", "ADVISOR=Li Wei"], li, "--where in another case")
+    where(["--where", "advisor=Li Wei", "--where", "advisor=Wang Fang"],
+          [s for s in students if s["extra"]["advisor"] != "Zhang Min"],
+          "--where with two values")
+    where(["--where", "advisor=Li Wei", "--where", "phase=due"],
+          [s for s in li if s["phase"] == "due"], "--where with two keys")
+    where(["--where", "advisor=li wei"], [], "--where is exact")
+    # Usage errors: one line, exit 64, nothing on stdout.
+    for args, part in [
+            (["--columns", "uuid"], b'"uuid"'),
+            (["--columns", "name,name"], b'"name" twice'),
+            (["--format", "json", "--columns", "name"], b"--columns"),
+            (["--where", "advisor"], b"KEY=VALUE"),
+            (["--where", "=x"], b"--where")]:
+        rc, out, err = run(["check", "cohort"] + args, ws.home, cwd=ws.path,
+                           raw=True)
+        expect(f"{args}: exit {rc}, {out!r}, {err!r}",
+               rc == 64 and out == b"" and part in err and
+               err.count(b"\n") == 1)
+    # A field no student has: a warning, the output and exit code as ever.
+    rc, out, err = run(["check", "cohort", "--format", "csv", "--columns",
+                        "studnet_id,advisr"], ws.home, cwd=ws.path, raw=True)
+    expect(f"unknown fields: exit {rc}, {err!r}",
+           rc == 2 and err ==
+           b'rpx: warning: no student has a field "studnet_id"; did you mean '
+           b'"student_id"?\n'
+           b'rpx: warning: no student has a field "advisr"; did you mean '
+           b'"advisor"?\n')
+    expect("unknown fields: empty cells",
+           csv_rows(out)[1:] == [["", ""]] * len(students))
 
 
 def check_remind(ws, students):
@@ -278,6 +363,7 @@ with Workspace("check") as ws:
     students = check_json_document(ws, outputs)
     check_csv(ws, outputs, students)
     check_phase_filter(ws, students)
+    check_columns_where(ws, students)
     check_remind(ws, students)
     expect("check or remind changed the cohort",
            snapshot(cohort, mtimes=True) == before)

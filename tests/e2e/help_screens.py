@@ -31,7 +31,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 from rpxtest import Workspace, check, expect, finish, run
 
 COMMANDS = [
-    [], ["init"], ["set"], ["set", "expiry"], ["status"], ["plan"], ["done"],
+    [], ["init"], ["set"], ["set", "expiry"], ["set", "name"],
+    ["set", "student-id"], ["set", "extra"], ["status"], ["history"],
+    ["plan"], ["done"],
     ["undo"], ["submit"], ["collect"], ["export"], ["export", "ics"],
     ["check"], ["remind"], ["import"], ["deadline"], ["workdays"],
     ["workdays", "add"], ["workdays", "count"], ["workdays", "is"],

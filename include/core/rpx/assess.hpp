@@ -29,6 +29,9 @@ inline constexpr std::array<Phase, 7> k_phases = {
     Phase::expired,    Phase::overdue,  Phase::due,      Phase::ready,
     Phase::processing, Phase::upcoming, Phase::collected};
 
+/// `Assessment::next_action` once the permit has expired.
+inline constexpr std::string_view k_report_expired = "international_office";
+
 /// "expired", "overdue", ... as in docs/cli.md; never translated.
 std::string_view phase_name(Phase p) noexcept;
 /// The phase named `name`, if any.
@@ -112,6 +115,11 @@ struct Assessment {
   /// The step to do next: the first of 1–3 not done, then submit, then
   /// collect; empty once collected.
   std::string_view next_step;
+  /// What to do first: `next_step`, except once the permit has expired, when
+  /// it is `k_report_expired`: report to the university's international
+  /// students office today (the seed page makes reporting to the university
+  /// the student's duty), which is also `next_step`'s office for step 3.
+  std::string_view next_action;
   std::optional<Date> progress_note;
   /// progress note + processing workdays.
   std::optional<Date> ready_estimate;

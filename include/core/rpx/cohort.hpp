@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <rpx/assess.hpp>
 #include <rpx/messages.hpp>
 #include <rpx/state.hpp>
@@ -56,14 +57,22 @@ class PhaseSet {
 };
 
 /// Where a student sorts: by phase, most urgent first (the order of
-/// `Phase`); `due` students by days left, fewest first; then by student id,
-/// then by file, so that the order never depends on the file system's.
+/// `Phase`); inside a phase by the date that matters for it, earliest
+/// first (`urgent_date`); then by student id, then by file, so that the
+/// order never depends on the file system's.
 struct Urgency {
   Phase phase = Phase::upcoming;
-  int days_to_deadline = 0;
+  /// `urgent_date`; none for `collected`.
+  std::optional<Date> when;
   std::string student_id;
   std::string file;
 };
+
+/// The date that orders a phase, earliest first: the expiry for `expired`
+/// (the longest expired first); the last office day for `overdue`, `due`
+/// and `upcoming`; the ready estimate for `ready` and `processing`; none
+/// for `collected`, which sort by student id alone.
+std::optional<Date> urgent_date(const Assessment& assessment) noexcept;
 
 /// True when `a` comes before `b` in `check`'s order.
 bool more_urgent(const Urgency& a, const Urgency& b) noexcept;

@@ -58,6 +58,9 @@ struct Rules {
   const Office* office(std::string_view id) const noexcept;
   /// The step with stable id `id`; null if none.
   const Step* step(std::string_view id) const noexcept;
+  /// The university's office, which a student reports to (seed page): the
+  /// office of step 3, the application letter (parse_rules checks it).
+  const Office& report_office() const noexcept;
 
   bool operator==(const Rules&) const = default;
 };

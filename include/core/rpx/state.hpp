@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <rpx/dates.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/steps.hpp>
 #include <string>
 #include <string_view>
@@ -80,6 +81,26 @@ struct StudentState {
 
   bool operator==(const StudentState&) const = default;
 };
+
+/// The longest key and value of an extra member (`rpx set extra`).
+inline constexpr std::size_t k_max_extra_key_bytes = 64;
+inline constexpr std::size_t k_max_extra_value_bytes = 1000;
+
+/// True when `a` and `b` name the same extra member: equal but for ASCII
+/// case, as a roster's header is read.
+bool same_extra_key(std::string_view a, std::string_view b) noexcept;
+
+/// The extra member `key` of `state` — an unknown top-level member: a
+/// roster's own column (`rpx import`) or `rpx set extra` — matched ignoring
+/// ASCII case, as its raw JSON text; null when the file has none.
+const std::string* find_extra(const StudentState& state,
+                              std::string_view key) noexcept;
+
+/// Why `key` cannot name an extra member: empty, longer than
+/// k_max_extra_key_bytes, not UTF-8 or holding a control character, or a
+/// member of the state file itself (`name`, `history`, ...); nullopt when it
+/// can.
+std::optional<Message> extra_key_problem(std::string_view key);
 
 /// Parses a state file; `name` is used in error messages. Throws
 /// `DataError` naming `name:LINE:COL` or `name: /pointer: reason`. A file

@@ -60,7 +60,8 @@ class StateStore {
 
   /// Locked read-modify-write: loads, calls `change`, raises the revision,
   /// saves atomically in the current schema (migrating an older file), and
-  /// returns the saved state. Nothing is written when `change` throws.
+  /// returns the saved state. Nothing is written when `change` throws, or
+  /// changes nothing (the file, its revision and schema stay as they were).
   /// Throws `LockTimeout` after the wait, `DataError` for a file of a newer
   /// schema.
   StudentState update(const std::function<void(StudentState&)>& change);

@@ -91,6 +91,16 @@ std::string render_student_json(const std::string& file,
                                 const Assessment& assessment, Date today,
                                 int indent);
 
+/// `rpx history`: the permits before the current one, oldest first, each
+/// with its expiry, the steps' dates and the permit that replaced it; then
+/// the current permit's expiry.
+std::string render_history_text(const StudentState& state, TextStyle style);
+
+/// `rpx history --format json`: `{"file", "name", "student_id", "expiry",
+/// "history"}`, `history` as in the student object.
+std::string render_history_json(const std::string& file,
+                                const StudentState& state);
+
 /// The two lines after a change to the permit's dates (`init`, `set
 /// expiry`, a step done): the last office day and the expiry, then each
 /// warning.

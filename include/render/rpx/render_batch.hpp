@@ -8,7 +8,9 @@
 #include <functional>
 #include <rpx/assess.hpp>
 #include <rpx/cohort.hpp>
+#include <rpx/columns.hpp>
 #include <rpx/render.hpp>
+#include <rpx/rules.hpp>
 #include <rpx/schedule.hpp>
 #include <rpx/state.hpp>
 #include <rpx/utf8.hpp>
@@ -28,33 +30,36 @@ enum class CsvCells { guarded, raw };
 std::string csv_field(std::string_view text,
                       CsvCells cells = CsvCells::guarded);
 
-/// The header row of docs/cli.md's CSV columns, ending in CRLF (RFC 4180).
-std::string render_csv_header();
+/// The header row of `columns` (docs/cli.md's CSV columns when `--columns`
+/// is not given), ending in CRLF (RFC 4180).
+std::string render_csv_header(const std::vector<Column>& columns);
 
-/// One student as a CSV row in the header's columns, null as an empty
-/// field, ending in CRLF; a file name that is not UTF-8 is made so
-/// (`valid_utf8`). Text cells (file, student id, name) are `csv_field`s
-/// with `cells`.
-std::string render_csv_row(const std::string& file, const StudentState& state,
+/// One student as a CSV row in `columns`, null as an empty field, ending in
+/// CRLF; a file name that is not UTF-8 is made so (`valid_utf8`). Text cells
+/// (file, student id, name, extra fields) are `csv_field`s with `cells`.
+std::string render_csv_row(const std::vector<Column>& columns,
+                           const std::string& file, const StudentState& state,
                            const Assessment& assessment,
                            CsvCells cells = CsvCells::guarded);
 
 /// One student's row of the `check` table, as text cells.
 struct TableRow {
   Phase phase = Phase::upcoming;
-  /// phase, student id, name, last office day, days left, expiry, next
-  /// step, file; already `printable`.
-  std::array<std::string, 8> cells;
+  /// One cell per column, already `printable`.
+  std::vector<std::string> cells;
 };
 
-/// The table row of one student. The last office day carries a `*` when it
-/// depends on a day no holiday table covers; days left is `-` once
-/// submitted, since the deadline no longer matters then.
 /// The mark after a date that is not official: "~" provisional, "*"
 /// Monday–Friday, "" official (explained under the `check` table).
 std::string_view basis_mark(Basis basis) noexcept;
 
-TableRow make_table_row(const std::string& file, const StudentState& state,
+/// The table row of one student in `columns`. The last office day carries
+/// a `*` or `~` when it depends on a day no official table covers
+/// (`basis_mark`); days left is `-` once submitted, since the deadline no
+/// longer matters then; the next step is the report to the university once
+/// the permit has expired.
+TableRow make_table_row(const std::vector<Column>& columns,
+                        const std::string& file, const StudentState& state,
                         const Assessment& assessment);
 
 /// `check --format table`: a header and the rows (in the order given) with
@@ -64,7 +69,8 @@ TableRow make_table_row(const std::string& file, const StudentState& state,
 /// summary; their errors go to stderr separately. The table fits
 /// `style.width` by shortening and dropping columns, never splitting a row
 /// (render_table.cpp says in which order); the lines under it wrap.
-std::string render_check_table(const std::vector<TableRow>& rows,
+std::string render_check_table(const std::vector<Column>& columns,
+                               const std::vector<TableRow>& rows,
                                const PhaseCounts& counts, const PhaseSet& shown,
                                std::size_t unreadable, TextStyle style);
 
@@ -81,13 +87,15 @@ void render_check_json(Date as_of, const std::vector<std::string>& students,
                        const std::vector<BatchError>& errors, const Sink& out);
 
 /// `remind`'s line for one student ("OVERDUE 2021210001 Kim Minjun: last
-/// office day was 2026-11-20 (5 days ago); permit expires 2026-12-20"),
+/// office day was 2026-11-20 (5 days ago); permit expires 2026-12-20";
+/// once expired, the office to report to, from `rules`),
 /// ending in a newline; "" when the phase needs no action. A date that
 /// depends on a year with no official table says so inside the line, since
 /// cron mails stderr too.
 std::string render_remind_line(const std::string& file,
                                const StudentState& state,
-                               const Assessment& assessment, Date today);
+                               const Assessment& assessment, const Rules& rules,
+                               Date today);
 
 /// The stderr line for an unreadable input: "rpx: MESSAGE\n".
 std::string render_error_line(const BatchError& error);
