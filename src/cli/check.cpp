@@ -275,6 +275,26 @@ int check_json(Context& ctx, const Batch& b) {
   return exit_code(c.counts, !c.errors.empty());
 }
 
+int check_html(Context& ctx, const Batch& b,
+               const std::vector<Column>& columns) {
+  auto c = collect<HtmlStudent>(
+      ctx, b,
+      [&columns](const std::string& file, const StudentState& s,
+                 const Assessment& a) {
+        return make_html_student(columns, file, s, a);
+      });
+  std::vector<HtmlStudent> students;
+  students.reserve(c.items.size());
+  for (Ranked<HtmlStudent>& r : c.items) {
+    students.push_back(std::move(r.item));
+  }
+  const HtmlReport report{b.today,  ctx.calendar(), columns,
+                          c.counts, b.phases,       c.errors};
+  render_check_html(report, students, put);
+  print_errors(c.errors);
+  return exit_code(c.counts, !c.errors.empty());
+}
+
 enum class Lines { jsonl, csv };
 
 int check_lines(Context& ctx, const Batch& b, Lines kind, bool bom,
@@ -322,7 +342,8 @@ int check(Context& ctx, const CheckArgs& args) {
   if (args.raw && args.format != "csv") {
     throw UsageError(Message("error.raw_needs_csv"));
   }
-  if (!args.columns.empty() && args.format != "csv" && args.format != "table") {
+  if (!args.columns.empty() && args.format != "csv" && args.format != "table" &&
+      args.format != "html") {
     throw UsageError(Message("error.columns_needs_table_or_csv"));
   }
   const bool table = args.format == "table";
@@ -337,6 +358,9 @@ int check(Context& ctx, const CheckArgs& args) {
   }
   if (args.format == "json") {
     return check_json(ctx, b);
+  }
+  if (args.format == "html") {
+    return check_html(ctx, b, columns);
   }
   return check_lines(ctx, b, args.format == "csv" ? Lines::csv : Lines::jsonl,
                      args.bom, args.raw ? CsvCells::raw : CsvCells::guarded,
@@ -422,7 +446,8 @@ void add_check(CLI::App& app, Context& ctx) {
   cmd->add_option("PATH", args->paths, tr("help.check.path"))
       ->required()
       ->type_name("");
-  const std::vector<std::string> formats{"table", "json", "jsonl", "csv"};
+  const std::vector<std::string> formats{"table", "json", "jsonl", "csv",
+                                         "html"};
   accept_only(
       cmd->add_option("--format", args->format,
                       tr("help.check.format", {{"values", or_list(formats)}})),
@@ -453,6 +478,8 @@ void add_check(CLI::App& app, Context& ctx) {
                     tr("help.check.example.phase")},
                    {"rpx check students --format csv --bom > cohort.csv",
                     tr("help.check.example.csv")},
+                   {"rpx check students --format html > report.html",
+                    tr("help.check.example.html")},
                    {"rpx check students --where advisor=Li "
                     "--columns student_id,name,advisor",
                     tr("help.check.example.where")}},

@@ -171,9 +171,9 @@ std::string table_line(const std::vector<Column>& columns, const TableRow& row,
   return out;
 }
 
-/// A column's heading: the built-in fields' translated, an extra's key in
-/// capitals (ASCII letters), as the built-in ones are in English.
-std::string heading(const Column& c) {
+}  // namespace
+
+std::string column_heading(const Column& c) {
   if (c.field) {
     return tr(fmt::format("check.column.{}", field_name(*c.field)));
   }
@@ -185,6 +185,8 @@ std::string heading(const Column& c) {
   }
   return out;
 }
+
+namespace {
 
 std::string date_or_dash(const std::optional<Date>& d) {
   return d ? show_date(*d) : std::string("-");
@@ -294,7 +296,7 @@ std::string render_check_table(const std::vector<Column>& columns,
                                std::size_t unreadable, TextStyle style) {
   TableRow header{Phase::upcoming, {}};
   for (const Column& c : columns) {
-    header.cells.push_back(heading(c));
+    header.cells.push_back(column_heading(c));
   }
   Widths widths(columns.size(), 0);
   widen(widths, header);

@@ -6,7 +6,9 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <rpx/assess.hpp>
+#include <rpx/calendar.hpp>
 #include <rpx/cohort.hpp>
 #include <rpx/columns.hpp>
 #include <rpx/render.hpp>
@@ -85,6 +87,52 @@ using Sink = std::function<void(std::string_view)>;
 void render_check_json(Date as_of, const std::vector<std::string>& students,
                        const PhaseCounts& counts,
                        const std::vector<BatchError>& errors, const Sink& out);
+
+/// A column's heading in the table and the HTML report: the built-in
+/// fields' translated ("LAST OFFICE DAY"), an extra's key in capitals.
+std::string column_heading(const Column& column);
+
+/// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and
+/// double-quoted attribute values.
+std::string html_escape(std::string_view text);
+
+/// One student of the HTML report, as held until the end of the batch:
+/// what the chart needs and the rendered table row.
+struct HtmlStudent {
+  Phase phase = Phase::upcoming;
+  std::optional<Date> last_office_day;  // until submitted
+  Basis basis = Basis::official;        // of the last office day
+  std::string row;                      // <tr>...</tr>
+};
+
+/// The student's row of the report's table in `columns` (cells as in the
+/// text table, escaped; text cells isolated in <bdi> for right-to-left
+/// names), with `data-phase` and `data-search` (id and name) for the
+/// filter.
+HtmlStudent make_html_student(const std::vector<Column>& columns,
+                              const std::string& file,
+                              const StudentState& state,
+                              const Assessment& assessment);
+
+/// What the report says besides the students.
+struct HtmlReport {
+  Date as_of;
+  const WorkCalendar& calendar;  // which years are official, provisional
+  std::vector<Column> columns;
+  PhaseCounts counts;
+  PhaseSet shown;
+  std::vector<BatchError> errors;
+};
+
+/// `check --format html`: one self-contained page (docs/staff.md, "The
+/// report"): the as-of date and the calendar basis, a count per phase, an
+/// SVG chart of the last office days of the next 12 weeks stacked by phase,
+/// the students in the order given, a phase filter and a search box (inline
+/// script; without it, the plain table), and the unreadable files. Nothing
+/// is loaded from anywhere.
+void render_check_html(const HtmlReport& report,
+                       const std::vector<HtmlStudent>& students,
+                       const Sink& out);
 
 /// `remind`'s line for one student ("OVERDUE 2021210001 Kim Minjun: last
 /// office day was 2026-11-20 (5 days ago); permit expires 2026-12-20";
