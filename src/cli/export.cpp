@@ -3,14 +3,19 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <rpx/atomic_file.hpp>
+#include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
+#include <rpx/exit_status.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/messages.hpp>
+#include <rpx/render_batch.hpp>
 #include <rpx/render_ics.hpp>
 
+#include "app.hpp"
 #include "commands.hpp"
 #include "help.hpp"
 #include "student.hpp"
@@ -76,7 +81,52 @@ date::sys_seconds stamp(Context& ctx) {
   return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-int export_ics(Context& ctx, const std::string& output) {
+/// The number of years the calendar has an official table for: it grows
+/// when a notice is imported, which can move a date.
+std::int64_t official_years(const WorkCalendar& calendar) {
+  return std::count_if(
+      calendar.years().begin(), calendar.years().end(),
+      [](const HolidayYear& y) { return !y.is_provisional(); });
+}
+
+/// Every student under `paths` in one calendar, most urgent first; the
+/// unreadable ones on stderr (exit 3), the others still written.
+int export_cohort(Context& ctx, const std::vector<std::string>& paths,
+                  const std::string& output) {
+  const date::sys_seconds when = stamp(ctx);
+  const std::int64_t generation = official_years(ctx.calendar());
+  std::vector<Ranked<std::string>> events;
+  const BatchContext batch{ctx.rules(), ctx.calendar(), ctx.today(), {}};
+  const std::vector<BatchError> errors = for_each_student(
+      paths, batch,
+      [&](const std::string& file, const StudentState& s, const Assessment& a) {
+        events.push_back(
+            {urgency_of(file, s, a),
+             render_ics_cohort_events(s, a, ctx.rules(), when, generation)});
+      });
+  sort_by_urgency(events);
+  std::vector<std::string> texts;
+  texts.reserve(events.size());
+  for (Ranked<std::string>& e : events) {
+    texts.push_back(std::move(e.item));
+  }
+  const std::string ics = render_ics_cohort(texts);
+  if (output.empty() || output == "-") {
+    fmt::print("{}", ics);
+  } else {
+    write_file_atomically(output, ics, ctx.state_file());
+  }
+  for (const BatchError& e : errors) {
+    warn(render_error_line(e));
+  }
+  return errors.empty() ? 0 : exit_status::k_bad_input;
+}
+
+int export_ics(Context& ctx, const std::vector<std::string>& paths,
+               const std::string& output) {
+  if (!paths.empty()) {
+    return export_cohort(ctx, paths, output);
+  }
   const StudentState state = student_store(ctx).load();
   const Assessment a = assess_student(ctx, state);
   const std::string ics = render_ics(state, a, ctx.rules(), stamp(ctx));
@@ -95,18 +145,24 @@ void add_export(CLI::App& app, Context& ctx) {
       "export", tr("help.export.about") + "\n\n" + tr("help.export.text"));
   cmd->require_subcommand(1);
   auto output = std::make_shared<std::string>();
+  auto paths = std::make_shared<std::vector<std::string>>();
   auto* ics = cmd->add_subcommand(
       "ics", tr("help.export.ics.about") + "\n\n" + tr("help.export.ics.text"));
+  ics->add_option("PATH", *paths, tr("help.export.ics.path"))->type_name("");
   ics->add_option("-o,--output", *output, tr("help.export.ics.output"))
       ->type_name("FILE");
   const std::vector<Example> examples{
       {"rpx export ics -o permit.ics", tr("help.export.ics.example.file")},
       {"rpx --file kim.json export ics -o kim.ics",
-       tr("help.export.ics.example.file_option")}};
+       tr("help.export.ics.example.file_option")},
+      {"rpx export ics /srv/rpx/students -o /srv/www/cohort.ics",
+       tr("help.export.ics.example.cohort")}};
   set_help_footer(*ics, examples);
   set_help_footer(*cmd, examples);
-  ics->callback([&ctx, output] {
-    ctx.run = [&ctx, output] { return export_ics(ctx, *output); };
+  ics->callback([&ctx, output, paths] {
+    ctx.run = [&ctx, output, paths] {
+      return export_ics(ctx, *paths, *output);
+    };
   });
 }
 

@@ -126,12 +126,7 @@ std::string year_ranges(const std::vector<int>& years) {
 /// Which years' holidays are official, and from which year on rpx's
 /// provisional estimate stands in.
 std::string basis_line(const HtmlReport& report) {
-  std::vector<int> official;
-  for (const HolidayYear& y : report.calendar.years()) {
-    if (!y.is_provisional()) {
-      official.push_back(y.year);
-    }
-  }
+  const std::vector<int>& official = report.official_years;
   if (official.empty()) {
     return tr("html.basis.none");
   }

@@ -218,18 +218,25 @@ class Writer {
   std::string m_out;
 };
 
-void write_event(Writer& w, const Event& e, const Facts& f,
+/// How an event is written: its UID, SEQUENCE, and whether with alarms.
+struct EventForm {
+  std::string uid;
+  std::int64_t sequence = 0;
+  bool alarms = true;
+};
+
+void write_event(Writer& w, const Event& e, const EventForm& form,
                  std::string_view stamp) {
   w.prop("BEGIN", "VEVENT");
-  w.text("UID", fmt::format("{}-{}@rpx", e.id, f.state.uuid));
+  w.text("UID", form.uid);
   w.prop("DTSTAMP", stamp);
   w.prop("DTSTART;VALUE=DATE", ics_date(e.day));
   w.prop("DTEND;VALUE=DATE", ics_date(e.day + days{1}));
-  // The file's revision: a calendar that imports the file again sees a
-  // newer version of the event and replaces it.
+  // A calendar that imports the file again sees a newer version of the
+  // event and replaces it.
   w.prop("SEQUENCE",
          std::to_string(std::min<std::int64_t>(
-             f.state.revision, std::numeric_limits<std::int32_t>::max())));
+             form.sequence, std::numeric_limits<std::int32_t>::max())));
   w.text("SUMMARY", e.summary);
   std::string description;
   for (const std::string& p : e.description) {
@@ -237,7 +244,7 @@ void write_event(Writer& w, const Event& e, const Facts& f,
   }
   w.text("DESCRIPTION", description);
   w.prop("TRANSP", "TRANSPARENT");  // a reminder, not a busy day
-  for (const Alarm& alarm : e.alarms) {
+  for (const Alarm& alarm : form.alarms ? e.alarms : std::vector<Alarm>{}) {
     w.prop("BEGIN", "VALARM");
     w.prop("ACTION", "DISPLAY");
     w.prop("TRIGGER", fmt::format("-P{}D", alarm.days_before));
@@ -307,10 +314,62 @@ std::string render_ics(const StudentState& state, const Assessment& a,
              : tr("ics.with_name", {{"summary", tr("ics.calendar_name")},
                                     {"name", state.name}}));
   for (const Event& e : events_of(f)) {
-    write_event(w, e, f, dtstamp);
+    // The file's revision rises with every change to it.
+    write_event(w, e,
+                {fmt::format("{}-{}@rpx", e.id, state.uuid), state.revision},
+                dtstamp);
   }
   w.prop("END", "VCALENDAR");
   return w.take();
+}
+
+std::string render_ics_cohort_events(const StudentState& state,
+                                     const Assessment& a, const Rules& rules,
+                                     date::sys_seconds stamp,
+                                     std::int64_t calendar_generation) {
+  const Facts f{state, a, rules, a.step(StepId::submit).done,
+                a.step(StepId::collect).done};
+  const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
+  const std::size_t cycle = state.history.size() + 1;
+  Writer w;
+  for (Event& e : events_of(f)) {
+    const bool wanted = e.id == "expiry" || e.id == "ready-estimate" ||
+                        (e.id == "last-office-day" && !f.submitted);
+    if (!wanted) {
+      continue;
+    }
+    if (state.name.empty()) {  // staff tell students apart by id then
+      e.summary = tr(
+          "ics.with_name",
+          {{"summary", e.summary},
+           {"name", state.student_id.empty() ? state.uuid : state.student_id}});
+    }
+    e.description.insert(
+        e.description.begin(),
+        tr("ics.cohort.who",
+           {{"name", state.name.empty() ? "-" : state.name},
+            {"id", state.student_id.empty() ? "-" : state.student_id}}));
+    write_event(w, e,
+                {fmt::format("{}-{}-c{}@rpx", e.id, state.uuid, cycle),
+                 state.revision + calendar_generation, false},
+                dtstamp);
+  }
+  return w.take();
+}
+
+std::string render_ics_cohort(const std::vector<std::string>& events) {
+  Writer w;
+  w.prop("BEGIN", "VCALENDAR");
+  w.prop("VERSION", "2.0");
+  w.prop("PRODID", "-//rpx//rpx " RPX_VERSION "//EN");
+  w.prop("CALSCALE", "GREGORIAN");
+  w.prop("METHOD", "PUBLISH");
+  w.text("X-WR-CALNAME", tr("ics.cohort.calendar_name"));
+  std::string out = w.take();
+  for (const std::string& e : events) {
+    out += e;
+  }
+  return out + "END:VCALENDAR\r\n";
 }
 
 }  // namespace rpx

@@ -7,11 +7,20 @@ The parser is python3-icalendar (Debian package; scripts/install-deps
 itself: VERSION, PRODID, UID, DTSTAMP and DTSTART;VALUE=DATE present, every
 line ending in CRLF, no line over 75 octets, no UTF-8 sequence split by a
 fold; and that UIDs are stable across runs and differ between students.
+The cohort calendar (`rpx export ics PATH...`): one event per student for
+the last office day (until submitted), the expiry and the ready estimate
+(once submitted); UIDs unique and the same on a second export (a calendar
+importing it twice replaces, never doubles); SEQUENCE higher for the one
+student whose expiry moved, and for every student once an official table
+replaces a provisional year; a new cycle gets new UIDs.
 Exit 0 when all is well; otherwise 1, with one line on stderr per problem.
 """
 
 import datetime
 import os
+import pathlib
+import shutil
+import subprocess
 import sys
 
 import icalendar
@@ -19,8 +28,8 @@ import icalendar
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
 
-from rpxtest import (Workspace, expect, fail, finish, init_state, read_bytes,
-                     run)
+from rpxtest import (SOURCE, Workspace, expect, fail, finish, init_state,
+                     parse_json, read_bytes, run)
 
 DAY = "2026-10-01"  # today for every run but the one that checks DTSTAMP
 
@@ -148,5 +157,78 @@ with Workspace("ics") as ws:
     stamp = next(iter(real.values())).decoded("DTSTAMP")
     expect(f"DTSTAMP {stamp} is not now ({now})",
            abs((stamp - now).total_seconds()) < 120)
+
+
+def cohort_export(ws, extra=()):
+    r = run(["export", "ics", "cohort"] + list(extra), ws.home, cwd=ws.path,
+            today="2026-11-25", raw=True)
+    expect(f"cohort export: exit {r.rc}: {r.err!r}", r.rc == 0 and r.err == b"")
+    check_lines(r.out, "cohort")
+    return parse(r.out, "cohort")
+
+
+def seq(ev):
+    return int(ev.get("SEQUENCE"))
+
+
+with Workspace("ics-cohort") as ws:
+    work = pathlib.Path(ws.path)
+    subprocess.run(["/usr/bin/python3",
+                    str(SOURCE / "tests" / "fixtures" / "make_cohort.py"),
+                    str(work / "cohort"), "--today", "2026-11-25", "--count",
+                    "28"], check=True)
+    r = run(["check", "cohort", "--format", "json"], ws.home, cwd=ws.path,
+            today="2026-11-25", raw=True)
+    students = parse_json(r.out)["students"]
+    first = cohort_export(ws)
+    want = set()
+    for s in students:
+        submitted = s["steps"][3]["done"] is not None
+        kinds = ["expiry"]
+        kinds += ["ready-estimate"] if submitted else ["last-office-day"]
+        for k in kinds:
+            want.add(f"{k}-{s['uuid']}-c1@rpx")
+    expect(f"cohort UIDs: {len(first)} events, {len(want)} expected",
+           set(first) == want)
+    for s in students:
+        ev = first[f"expiry-{s['uuid']}-c1@rpx"]
+        expect(f"{s['file']}: expiry date",
+               ev.decoded("DTSTART").isoformat() == s["expiry"])
+        expect(f"{s['file']}: no alarms in a cohort calendar",
+               not list(ev.walk("VALARM")))
+    again = cohort_export(ws)
+    expect("a second export differs",
+           {u: (seq(e), e.decoded("DTSTART")) for u, e in again.items()} ==
+           {u: (seq(e), e.decoded("DTSTART")) for u, e in first.items()})
+    # One student's expiry corrected: only that student's SEQUENCE rises.
+    one = students[12]
+    r = run(["--file", one["file"], "set", "expiry", "2027-03-01"], ws.home,
+            cwd=ws.path, today="2026-11-25")
+    expect(f"set expiry: {r.rc} {r.err!r}", r.rc == 0)
+    moved = cohort_export(ws)
+    for uid, ev in moved.items():
+        rose = seq(ev) > seq(first[uid]) if uid in first else True
+        expect(f"{uid}: SEQUENCE {seq(ev)} after a move",
+               rose == (one["uuid"] in uid))
+    uid = f"expiry-{one['uuid']}-c1@rpx"
+    expect("the moved expiry", moved[uid].decoded("DTSTART").isoformat() ==
+           "2027-03-01")
+    # An official 2027 table: every SEQUENCE rises.
+    table = work / "holidays-2027.json"
+    shutil.copy(SOURCE / "tests" / "fixtures" / "cli" / "holidays-2027.json",
+                table)
+    official = cohort_export(ws, ["--holidays", str(table)])
+    expect("an official table did not raise every SEQUENCE",
+           all(seq(official[u]) == seq(moved[u]) + 1 for u in moved))
+    # A new cycle: new events, the old ones gone.
+    done = next(s for s in students if s["phase"] == "ready")
+    r = run(["--file", done["file"], "collect", "--new-expiry", "2027-11-30"],
+            ws.home, cwd=ws.path, today="2026-11-25")
+    expect(f"collect: {r.rc} {r.err!r}", r.rc == 0)
+    cycled = cohort_export(ws)
+    mine = sorted(u for u in cycled if done["uuid"] in u)
+    expect(f"new cycle UIDs {mine}",
+           mine == [f"expiry-{done['uuid']}-c2@rpx",
+                    f"last-office-day-{done['uuid']}-c2@rpx"])
 
 finish("ics_export: all checks passed")

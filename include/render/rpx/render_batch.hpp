@@ -8,7 +8,6 @@
 #include <functional>
 #include <optional>
 #include <rpx/assess.hpp>
-#include <rpx/calendar.hpp>
 #include <rpx/cohort.hpp>
 #include <rpx/columns.hpp>
 #include <rpx/render.hpp>
@@ -117,7 +116,8 @@ HtmlStudent make_html_student(const std::vector<Column>& columns,
 /// What the report says besides the students.
 struct HtmlReport {
   Date as_of;
-  const WorkCalendar& calendar;  // which years are official, provisional
+  /// The notice-years with an official holiday table, ascending.
+  std::vector<int> official_years;
   std::vector<Column> columns;
   PhaseCounts counts;
   PhaseSet shown;

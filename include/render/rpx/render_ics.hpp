@@ -10,6 +10,7 @@
 #include <rpx/state.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rpx {
 
@@ -26,6 +27,25 @@ inline constexpr int k_last_alarm_days = 3;
 /// end in CRLF and are folded at 75 octets; text is escaped.
 std::string render_ics(const StudentState& state, const Assessment& assessment,
                        const Rules& rules, date::sys_seconds stamp);
+
+/// The cohort calendar's VEVENTs of one student (`rpx export ics PATH...`):
+/// the last office day until submitted, the expiry, and the ready estimate
+/// once submitted; named after the student (or the id), without alarms.
+/// UIDs are `EVENT-UUID-cN@rpx`, N the cycle (1 + the finished ones), so that
+/// a new permit's events are new events and a re-import replaces, never
+/// doubles. SEQUENCE is the file's revision plus `calendar_generation` (the
+/// number of official holiday years the calendar has), so that it rises
+/// whenever a date can have moved: a change to the file, or an official
+/// table replacing a provisional year.
+std::string render_ics_cohort_events(const StudentState& state,
+                                     const Assessment& assessment,
+                                     const Rules& rules,
+                                     date::sys_seconds stamp,
+                                     std::int64_t calendar_generation);
+
+/// The cohort calendar around `events` (render_ics_cohort_events' texts,
+/// in order).
+std::string render_ics_cohort(const std::vector<std::string>& events);
 
 /// `text` as an iCalendar TEXT value: backslash, semicolon, comma and line
 /// breaks escaped; other control characters dropped (RFC 5545, 3.3.11).
