@@ -39,7 +39,7 @@ TEST(Error, AnInternalErrorAsksForABugReport) {
   EXPECT_EQ(e.message().in(Lang::zh),
             "内部错误：a broken invariant；请报告此缺陷");
   EXPECT_EQ(e.message().in(Lang::ko),
-            "내부 오류: a broken invariant; 이 버그를 신고해 주세요");
+            "내부 오류: a broken invariant. 이 버그를 신고해 주세요");
 }
 
 bool has_cjk(std::string_view s) {

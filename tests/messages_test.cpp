@@ -146,7 +146,7 @@ TEST(Messages, AnArgumentThatIsAMessageIsWordedInTheSameLanguage) {
   EXPECT_EQ(rpx::message_in(
                 Lang::ko, "error.internal",
                 {{"what", rpx::Message("error.saved", {{"file", "s.json"}})}}),
-            "내부 오류: s.json에 대한 변경은 저장되었습니다; 이 버그를 신고해 "
+            "내부 오류: s.json에 대한 변경은 저장되었습니다. 이 버그를 신고해 "
             "주세요");
 }
 
