@@ -59,11 +59,18 @@ Column require_column(const std::string& name, std::string_view option) {
   return Column::extra(name);
 }
 
+/// True when `a` and `b` are one field: an extra's name matches ignoring
+/// ASCII case.
+bool same_column(const Column& a, const Column& b) {
+  return a.field || b.field ? a.field == b.field : same_extra_key(a.key, b.key);
+}
+
 std::vector<Column> require_columns(const std::vector<std::string>& names) {
   std::vector<Column> out;
   for (const std::string& name : names) {
     Column c = require_column(name, "--columns");
-    if (std::find(out.begin(), out.end(), c) != out.end()) {
+    if (std::any_of(out.begin(), out.end(),
+                    [&](const Column& o) { return same_column(o, c); })) {
       throw UsageError(Message("error.column_twice", {{"name", name}}));
     }
     out.push_back(std::move(c));
@@ -81,8 +88,9 @@ std::vector<Where> require_filters(const std::vector<std::string>& given) {
       throw UsageError(Message("error.where_syntax", {{"value", g}}));
     }
     Column c = require_column(g.substr(0, eq), "--where");
-    auto it = std::find_if(out.begin(), out.end(),
-                           [&](const Where& w) { return w.column == c; });
+    auto it = std::find_if(out.begin(), out.end(), [&](const Where& w) {
+      return same_column(w.column, c);
+    });
     if (it == out.end()) {
       out.push_back(Where{std::move(c), {}});
       it = std::prev(out.end());

@@ -111,13 +111,19 @@ int export_cohort(Context& ctx, const std::vector<std::string>& paths,
     texts.push_back(std::move(e.item));
   }
   const std::string ics = render_ics_cohort(texts);
-  if (output.empty() || output == "-") {
-    fmt::print("{}", ics);
-  } else {
-    write_file_atomically(output, ics, ctx.state_file());
-  }
   for (const BatchError& e : errors) {
     warn(render_error_line(e));
+  }
+  if (output.empty() || output == "-") {
+    fmt::print("{}", ics);
+  } else if (errors.empty()) {
+    // The students' own files are under `paths`; none of them, nor any
+    // other state file, may be overwritten (is_state_file reads it).
+    write_file_atomically(output, ics, {});
+  } else {
+    // A calendar missing students would withdraw their events from every
+    // subscriber: the old file stays until every input can be read.
+    warn("rpx: " + tr("export.cohort.kept", {{"file", output}}) + "\n");
   }
   return errors.empty() ? 0 : exit_status::k_bad_input;
 }

@@ -266,8 +266,10 @@ void add_set_extra(CLI::App& set, Context& ctx) {
       if (const auto problem = extra_key_problem(args->key)) {
         throw UsageError(*problem);
       }
-      const std::string value =
-          require_length(args->value, k_max_extra_value_bytes, "VALUE");
+      // Bytes that are not UTF-8 become U+FFFD, as in a name: a state file
+      // is always valid JSON.
+      const std::string value = valid_utf8(
+          require_length(args->value, k_max_extra_value_bytes, "VALUE"));
       std::string key = args->key;
       bool found = false;
       student_store(ctx).update([&](StudentState& s) {

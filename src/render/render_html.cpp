@@ -350,8 +350,9 @@ void render_check_html(const HtmlReport& report,
       "<header>\n<h1>{}</h1>\n<p class=\"asof\">{}</p>\n<p "
       "class=\"asof\">{}</p>\n</header>\n",
       html_escape(tr("html.heading")),
-      html_escape(tr("html.as_of", {{"date", show_weekday_date(report.as_of)},
-                                    {"n", report.counts.total()}})),
+      html_escape(tr_n("html.as_of",
+                       static_cast<long long>(report.counts.total()),
+                       {{"date", show_weekday_date(report.as_of)}})),
       html_escape(basis_line(report))));
   out(counts_html(report.counts, report.shown));
   out(fmt::format("<h2>{}</h2>\n", html_escape(tr("html.chart.heading"))));

@@ -218,6 +218,16 @@ class Writer {
   std::string m_out;
 };
 
+/// BEGIN:VCALENDAR and the calendar's own properties, named `name`.
+void begin_calendar(Writer& w, std::string_view name) {
+  w.prop("BEGIN", "VCALENDAR");
+  w.prop("VERSION", "2.0");
+  w.prop("PRODID", "-//rpx//rpx " RPX_VERSION "//EN");
+  w.prop("CALSCALE", "GREGORIAN");
+  w.prop("METHOD", "PUBLISH");
+  w.text("X-WR-CALNAME", name);
+}
+
 /// How an event is written: its UID, SEQUENCE, and whether with alarms.
 struct EventForm {
   std::string uid;
@@ -303,13 +313,8 @@ std::string render_ics(const StudentState& state, const Assessment& a,
                 a.step(StepId::collect).done};
   const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
   Writer w;
-  w.prop("BEGIN", "VCALENDAR");
-  w.prop("VERSION", "2.0");
-  w.prop("PRODID", "-//rpx//rpx " RPX_VERSION "//EN");
-  w.prop("CALSCALE", "GREGORIAN");
-  w.prop("METHOD", "PUBLISH");
-  w.text("X-WR-CALNAME",
-         state.name.empty()
+  begin_calendar(
+      w, state.name.empty()
              ? tr("ics.calendar_name")
              : tr("ics.with_name", {{"summary", tr("ics.calendar_name")},
                                     {"name", state.name}}));
@@ -331,6 +336,13 @@ std::string render_ics_cohort_events(const StudentState& state,
                 a.step(StepId::collect).done};
   const std::string dtstamp = date::format("%Y%m%dT%H%M%SZ", stamp);
   const std::size_t cycle = state.history.size() + 1;
+  // Saturating: a revision near the top must not overflow (write_event caps
+  // the sum at the 32 bits SEQUENCE has anyway).
+  const std::int64_t sequence =
+      state.revision >
+              std::numeric_limits<std::int64_t>::max() - calendar_generation
+          ? std::numeric_limits<std::int64_t>::max()
+          : state.revision + calendar_generation;
   Writer w;
   for (Event& e : events_of(f)) {
     const bool wanted = e.id == "expiry" || e.id == "ready-estimate" ||
@@ -351,7 +363,7 @@ std::string render_ics_cohort_events(const StudentState& state,
             {"id", state.student_id.empty() ? "-" : state.student_id}}));
     write_event(w, e,
                 {fmt::format("{}-{}-c{}@rpx", e.id, state.uuid, cycle),
-                 state.revision + calendar_generation, false},
+                 sequence, false},
                 dtstamp);
   }
   return w.take();
@@ -359,12 +371,7 @@ std::string render_ics_cohort_events(const StudentState& state,
 
 std::string render_ics_cohort(const std::vector<std::string>& events) {
   Writer w;
-  w.prop("BEGIN", "VCALENDAR");
-  w.prop("VERSION", "2.0");
-  w.prop("PRODID", "-//rpx//rpx " RPX_VERSION "//EN");
-  w.prop("CALSCALE", "GREGORIAN");
-  w.prop("METHOD", "PUBLISH");
-  w.text("X-WR-CALNAME", tr("ics.cohort.calendar_name"));
+  begin_calendar(w, tr("ics.cohort.calendar_name"));
   std::string out = w.take();
   for (const std::string& e : events) {
     out += e;

@@ -164,7 +164,10 @@ def cohort_export(ws, extra=()):
             today="2026-11-25", raw=True)
     expect(f"cohort export: exit {r.rc}: {r.err!r}", r.rc == 0 and r.err == b"")
     check_lines(r.out, "cohort")
-    return parse(r.out, "cohort")
+    events = parse(r.out, "cohort")
+    expect("cohort: two events with one UID",
+           r.out.count(b"BEGIN:VEVENT") == len(events))
+    return events
 
 
 def seq(ev):
@@ -220,6 +223,19 @@ with Workspace("ics-cohort") as ws:
     official = cohort_export(ws, ["--holidays", str(table)])
     expect("an official table did not raise every SEQUENCE",
            all(seq(official[u]) == seq(moved[u]) + 1 for u in moved))
+    # An unreadable input: exit 3, and -o FILE is left as it was.
+    out = work / "cohort.ics"
+    r = run(["export", "ics", "cohort", "-o", str(out)], ws.home, cwd=ws.path,
+            today="2026-11-25", raw=True)
+    expect(f"cohort -o: exit {r.rc} {r.err!r}", r.rc == 0 and r.out == b"")
+    before = out.read_bytes()
+    (work / "cohort" / "broken.json").write_text("{", encoding="utf-8")
+    r = run(["export", "ics", "cohort", "-o", str(out)], ws.home, cwd=ws.path,
+            today="2026-11-25", raw=True)
+    expect(f"cohort with a broken file: exit {r.rc} {r.err!r}",
+           r.rc == 3 and b"broken.json" in r.err and b"left as it was" in
+           r.err and out.read_bytes() == before)
+    (work / "cohort" / "broken.json").unlink()
     # A new cycle: new events, the old ones gone.
     done = next(s for s in students if s["phase"] == "ready")
     r = run(["--file", done["file"], "collect", "--new-expiry", "2027-11-30"],
