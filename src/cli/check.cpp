@@ -296,14 +296,9 @@ int check_html(Context& ctx, const Batch& b,
   for (Ranked<HtmlStudent>& r : c.items) {
     students.push_back(std::move(r.item));
   }
-  std::vector<int> official;
-  for (const HolidayYear& y : ctx.calendar().years()) {
-    if (!y.is_provisional()) {
-      official.push_back(y.year);
-    }
-  }
-  const HtmlReport report{
-      b.today, std::move(official), columns, c.counts, b.phases, c.errors};
+  const HtmlReport report{b.today,  official_years(ctx.calendar().years()),
+                          columns,  c.counts,
+                          b.phases, c.errors};
   render_check_html(report, students, put);
   print_errors(c.errors);
   return exit_code(c.counts, !c.errors.empty());

@@ -81,20 +81,14 @@ date::sys_seconds stamp(Context& ctx) {
   return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-/// The number of years the calendar has an official table for: it grows
-/// when a notice is imported, which can move a date.
-std::int64_t official_years(const WorkCalendar& calendar) {
-  return std::count_if(
-      calendar.years().begin(), calendar.years().end(),
-      [](const HolidayYear& y) { return !y.is_provisional(); });
-}
-
 /// Every student under `paths` in one calendar, most urgent first; the
 /// unreadable ones on stderr (exit 3), the others still written.
 int export_cohort(Context& ctx, const std::vector<std::string>& paths,
                   const std::string& output) {
   const date::sys_seconds when = stamp(ctx);
-  const std::int64_t generation = official_years(ctx.calendar());
+  // It grows when a notice is imported, which can move a date.
+  const auto generation =
+      static_cast<std::int64_t>(official_years(ctx.calendar().years()).size());
   std::vector<Ranked<std::string>> events;
   const BatchContext batch{ctx.rules(), ctx.calendar(), ctx.today(), {}};
   const std::vector<BatchError> errors = for_each_student(

@@ -139,6 +139,16 @@ HolidayYear read_year(const Reader& r, Seen& seen, Claims& claims) {
 
 }  // namespace
 
+std::vector<int> official_years(const std::vector<HolidayYear>& years) {
+  std::vector<int> out;
+  for (const HolidayYear& y : years) {
+    if (!y.is_provisional()) {
+      out.push_back(y.year);
+    }
+  }
+  return out;
+}
+
 std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
                                  std::vector<HolidayYear> top) {
   std::map<int, HolidayYear> by_year;
@@ -165,7 +175,8 @@ std::vector<HolidayYear> parse_holiday_file(std::string_view text,
   const Reader format = r["format"];
   if (!format.json().is_string() ||
       format.json().get_ref<const std::string&>() != k_holidays_format) {
-    format.fail(Message("error.json.expected_value", {{"value", k_holidays_format}}));
+    format.fail(
+        Message("error.json.expected_value", {{"value", k_holidays_format}}));
   }
   r.only({"format", "years"});
   const Reader years = r["years"];

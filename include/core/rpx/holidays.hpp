@@ -46,6 +46,10 @@ struct HolidayYear {
   bool operator==(const HolidayYear&) const = default;
 };
 
+/// The notice-years of `years` with an official schedule (not the
+/// provisional model's), in the order given.
+std::vector<int> official_years(const std::vector<HolidayYear>& years);
+
 /// Replaces, year by year, the schedules in `base` with those in `top`.
 /// The result is sorted by year.
 std::vector<HolidayYear> overlay(std::vector<HolidayYear> base,
