@@ -359,6 +359,14 @@ ordered_json history_json(const Cycle& cycle, RawValues& raw) {
 }  // namespace
 
 StudentState parse_state(std::string_view text, const std::string& name) {
+  if (std::optional<StudentState> fast = parse_state_fast(text)) {
+    return std::move(*fast);
+  }
+  return parse_state_strict(text, name);
+}
+
+StudentState parse_state_strict(std::string_view text,
+                                const std::string& name) {
   const json root = json_util::parse(text, name);
   StudentState s = read_known(Reader(root, name));
   // nlohmann::json sorts members and turns numbers into doubles; re-read the

@@ -106,7 +106,22 @@ std::optional<Message> extra_key_problem(std::string_view key);
 /// `DataError` naming `name:LINE:COL` or `name: /pointer: reason`. A file
 /// with a schema newer than k_schema_version is read (as far as it can
 /// be) but `state.schema` keeps its number, so that saving can refuse it.
+/// The common case goes through `parse_state_fast`, the rest through
+/// `parse_state_strict`: the result is the same either way.
 StudentState parse_state(std::string_view text, const std::string& name);
+
+/// The strict reader: a JSON tree (json_util::parse), then every member
+/// checked; explains every refusal.
+StudentState parse_state_strict(std::string_view text,
+                                const std::string& name);
+
+/// The fast reader (state_fast.cpp): one pass without a JSON tree, for
+/// files in schema 1 or 2 with no `\u` escape, no unknown member
+/// inside a step, note or history entry, and no number with an exponent
+/// among the unknown members. Returns exactly what `parse_state_strict`
+/// would, or nullopt when it cannot be sure: never a state the strict
+/// reader would refuse.
+std::optional<StudentState> parse_state_fast(std::string_view text);
 
 /// How `serialize_state` lays a file out: indented for people, compact for
 /// a file that would otherwise be too large (docs/state-file.md, "Limits").
