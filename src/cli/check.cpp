@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <rpx/batch.hpp>
 #include <rpx/columns.hpp>
 #include <rpx/errors.hpp>
@@ -151,14 +152,6 @@ struct Batch {
   std::vector<std::string> extras;
 };
 
-/// What a batch produced: one rendered `T` per student, in check's order.
-template <class T>
-struct Collected {
-  std::vector<Ranked<T>> items;
-  PhaseCounts counts;
-  std::vector<BatchError> errors;
-};
-
 /// The extra fields of `b.extras` that no student under `b.paths` has, and
 /// the extra fields seen, for suggestions.
 class ExtrasSeen {
@@ -166,7 +159,12 @@ class ExtrasSeen {
   explicit ExtrasSeen(const std::vector<std::string>& asked)
       : m_asked(asked), m_found(asked.size(), false) {}
 
+  /// Safe to call from several threads.
   void add(const StudentState& s) {
+    if (m_asked.empty()) {
+      return;
+    }
+    const std::lock_guard lock(m_mutex);
     for (std::size_t i = 0; i < m_asked.size(); ++i) {
       m_found[i] = m_found[i] || find_extra(s, m_asked[i]) != nullptr;
     }
@@ -199,43 +197,30 @@ class ExtrasSeen {
 
  private:
   static constexpr std::size_t k_max_seen = 1000;
+  std::mutex m_mutex;
   std::vector<std::string> m_asked;
   std::vector<bool> m_found;
   std::vector<std::string> m_seen;
 };
 
-/// Assesses every student under `b.paths` and keeps, for those in
-/// `b.phases` that pass `b.filters`, `make(file, state, assessment)`: only
-/// what the output needs is held, not every state, so that 10^5 students
-/// fit in memory.
-template <class T, class Make>
-Collected<T> collect(Context& ctx, const Batch& b, const Make& make) {
-  Collected<T> out;
+/// Reads and assesses every student under `b.paths` and keeps, packed, those
+/// in `b.phases` that pass `b.filters`: not their states or rendered texts,
+/// so that 10^5 students fit in memory. Rendering comes after, in order.
+Cohort collect(Context& ctx, const Batch& b) {
   ExtrasSeen extras(b.extras);
   const BatchContext batch{ctx.rules(), ctx.calendar(), b.today, b.options};
-  out.errors = for_each_student(
+  Cohort cohort = read_cohort(
       b.paths, batch,
       [&](const std::string& file, const StudentState& s, const Assessment& a) {
         extras.add(s);
-        if (b.phases.contains(a.phase) && matches(b.filters, file, s, a)) {
-          out.counts.add(a.phase);
-          out.items.push_back(
-              Ranked<T>{urgency_of(file, s, a), make(file, s, a)});
-        }
+        return b.phases.contains(a.phase) && matches(b.filters, file, s, a);
       });
   extras.warn_missing();
-  sort_by_urgency(out.items);
-  return out;
+  return cohort;
 }
 
 void put(std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
-}
-
-void put_all(const std::vector<Ranked<std::string>>& items) {
-  for (const Ranked<std::string>& r : items) {
-    put(r.item);
-  }
 }
 
 /// Errors after the results, so that on a terminal they are not scrolled
@@ -246,84 +231,107 @@ void print_errors(const std::vector<BatchError>& errors) {
   }
 }
 
+int finish(const Cohort& c) {
+  print_errors(c.errors());
+  return exit_code(c.counts(), !c.errors().empty());
+}
+
+/// Two passes over the packed students: one to measure the columns, one
+/// to print the rows, so that no row is held.
 int check_table(Context& ctx, const Batch& b,
                 const std::vector<Column>& columns) {
-  auto c =
-      collect<TableRow>(ctx, b,
-                        [&columns](const std::string& file,
-                                   const StudentState& s, const Assessment& a) {
-                          return make_table_row(columns, file, s, a);
-                        });
-  std::vector<TableRow> rows;
-  rows.reserve(c.items.size());
-  for (Ranked<TableRow>& r : c.items) {
-    rows.push_back(std::move(r.item));
+  const Cohort c = collect(ctx, b);
+  std::vector<TableLayout> layouts(c.workers(), TableLayout(columns));
+  c.visit_unordered([&](unsigned worker, const std::string& file,
+                        const StudentState& s, const Assessment& a) {
+    layouts[worker].measure(make_table_row(columns, file, s, a));
+  });
+  TableLayout& layout = layouts.front();
+  for (std::size_t i = 1; i < layouts.size(); ++i) {
+    layout.merge(layouts[i]);
   }
-  put(render_check_table(columns, rows, c.counts, b.phases, c.errors.size(),
-                         ctx.text_style()));
-  print_errors(c.errors);
-  return exit_code(c.counts, !c.errors.empty());
+  const TextStyle style = ctx.text_style();
+  layout.fit(style.width);
+  if (c.size() > 0) {
+    put(layout.header(style));
+  }
+  c.render_in_order(
+      [&](const std::string& file, const StudentState& s, const Assessment& a) {
+        return layout.line(make_table_row(columns, file, s, a), style);
+      },
+      put);
+  put(layout.footer(c.counts(), b.phases, c.errors().size(), style));
+  return finish(c);
 }
 
 /// The errors are inside the document: nothing on stderr.
 int check_json(Context& ctx, const Batch& b) {
+  const Cohort c = collect(ctx, b);
   const Date today = b.today;
-  auto c = collect<std::string>(
-      ctx, b,
-      [today](const std::string& file, const StudentState& s,
-              const Assessment& a) {
-        return render_student_json(valid_utf8(file), s, a, today, 2);
-      });
-  std::vector<std::string> students;
-  students.reserve(c.items.size());
-  for (Ranked<std::string>& r : c.items) {
-    students.push_back(std::move(r.item));
-  }
-  render_check_json(today, students, c.counts, c.errors, put);
-  return exit_code(c.counts, !c.errors.empty());
+  render_check_json(
+      today,
+      [&](const Sink& each) {
+        c.render_in_order(
+            [today](const std::string& file, const StudentState& s,
+                    const Assessment& a) {
+              return render_check_json_student(file, s, a, today);
+            },
+            each);
+      },
+      c.counts(), c.errors(), put);
+  return exit_code(c.counts(), !c.errors().empty());
 }
 
 int check_html(Context& ctx, const Batch& b,
                const std::vector<Column>& columns) {
-  auto c = collect<HtmlStudent>(
-      ctx, b,
-      [&columns](const std::string& file, const StudentState& s,
-                 const Assessment& a) {
-        return make_html_student(columns, file, s, a);
-      });
-  std::vector<HtmlStudent> students;
-  students.reserve(c.items.size());
-  for (Ranked<HtmlStudent>& r : c.items) {
-    students.push_back(std::move(r.item));
+  const Cohort c = collect(ctx, b);
+  std::vector<std::vector<HtmlStudent>> found(c.workers());
+  c.visit_unordered([&](unsigned worker, const std::string&,
+                        const StudentState&, const Assessment& a) {
+    found[worker].push_back(html_chart_point(a));
+  });
+  std::vector<HtmlStudent> points;
+  points.reserve(c.size());
+  for (auto& f : found) {
+    points.insert(points.end(), f.begin(), f.end());
+    std::vector<HtmlStudent>().swap(f);
   }
   const HtmlReport report{b.today,  official_years(ctx.calendar().years()),
-                          columns,  c.counts,
-                          b.phases, c.errors};
-  render_check_html(report, students, put);
-  print_errors(c.errors);
-  return exit_code(c.counts, !c.errors.empty());
+                          columns,  c.counts(),
+                          b.phases, c.errors()};
+  render_check_html(
+      report, points,
+      [&](const Sink& each) {
+        c.render_in_order(
+            [&columns](const std::string& file, const StudentState& s,
+                       const Assessment& a) {
+              return make_html_student(columns, file, s, a).row;
+            },
+            each);
+      },
+      put);
+  return finish(c);
 }
 
 enum class Lines { jsonl, csv };
 
 int check_lines(Context& ctx, const Batch& b, Lines kind, bool bom,
                 CsvCells cells, const std::vector<Column>& columns) {
+  const Cohort c = collect(ctx, b);
+  if (kind == Lines::csv) {
+    put(bom ? std::string(k_utf8_bom) + render_csv_header(columns)
+            : render_csv_header(columns));
+  }
   const Date today = b.today;
-  const auto c = collect<std::string>(
-      ctx, b,
+  c.render_in_order(
       [today, kind, cells, &columns](
           const std::string& file, const StudentState& s, const Assessment& a) {
         return kind == Lines::csv
                    ? render_csv_row(columns, file, s, a, cells)
                    : render_student_json(valid_utf8(file), s, a, today, -1);
-      });
-  if (kind == Lines::csv) {
-    put(bom ? std::string(k_utf8_bom) + render_csv_header(columns)
-            : render_csv_header(columns));
-  }
-  put_all(c.items);
-  print_errors(c.errors);
-  return exit_code(c.counts, !c.errors.empty());
+      },
+      put);
+  return finish(c);
 }
 
 /// The extra fields among `columns` and `filters`, each once.
@@ -401,16 +409,15 @@ int remind(Context& ctx, const std::vector<std::string>& given,
       {}};
   // A line too long for the terminal goes on indented, so that each
   // student's line still starts at the margin.
-  const auto c = collect<std::string>(
-      ctx, b,
+  const Cohort c = collect(ctx, b);
+  c.render_in_order(
       [today = b.today, width = ctx.width(), &rules = ctx.rules()](
           const std::string& file, const StudentState& s, const Assessment& a) {
         return wrap_text(render_remind_line(file, s, a, rules, today), width,
                          2);
-      });
-  put_all(c.items);
-  print_errors(c.errors);
-  return exit_code(c.counts, !c.errors.empty());
+      },
+      put);
+  return finish(c);
 }
 
 /// check's and remind's exit codes (docs/cli.md, "Exit codes").

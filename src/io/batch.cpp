@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -14,7 +15,8 @@
 #include <rpx/batch.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
-#include <rpx/store.hpp>
+#include <rpx/json_util.hpp>
+#include <rpx/state_pack.hpp>
 #include <thread>
 #include <unordered_set>
 
@@ -45,17 +47,35 @@ Message not_regular(const std::string& path) {
   return Message("error.not_regular_file", {{"file", path}});
 }
 
+/// When a walk learns which file a path names (its device and inode).
+enum class Identity {
+  /// Now: every file is `stat`ed, and a file reached twice is listed once.
+  now,
+  /// Later, from the reader's `fstat`: a regular file the directory
+  /// listing vouches for is not `stat`ed, and duplicates are the reader's
+  /// to drop (`read_cohort`).
+  later
+};
+
 /// Collects files once each, whatever path they were reached by: two
 /// paths, a symlink beside its target, or a hard link are the same file when
 /// they have the same device and inode.
 class Collector {
  public:
-  explicit Collector(FoundFiles& out) : m_out(out) {}
+  Collector(FoundFiles& out, Identity identity)
+      : m_out(out), m_identity(identity) {}
+
+  Identity identity() const noexcept { return m_identity; }
 
   void add_file(const fs::path& file, const struct stat& st) {
-    if (m_seen.insert(fmt::format("{}:{}", st.st_dev, st.st_ino)).second) {
+    if (m_identity == Identity::later ||
+        m_seen.insert(fmt::format("{}:{}", st.st_dev, st.st_ino)).second) {
       m_out.files.push_back(file.string());
     }
+  }
+  /// A regular file by its directory entry, not `stat`ed.
+  void add_listed(const fs::path& file) {
+    m_out.files.push_back(file.string());
   }
   void add_error(const std::string& file, Message error) {
     m_out.errors.push_back(BatchError{file, std::move(error)});
@@ -77,6 +97,7 @@ class Collector {
 
  private:
   FoundFiles& m_out;
+  Identity m_identity;
   std::unordered_set<std::string> m_seen;
 };
 
@@ -98,9 +119,15 @@ void walk(const fs::path& root, Collector& found) {
       std::error_code type_ec;
       // The listing's type (no stat) tells directories to walk; links are
       // not followed into directories.
-      if (!entry.is_symlink(type_ec) && entry.is_directory(type_ec)) {
+      const bool link = entry.is_symlink(type_ec);
+      if (!link && entry.is_directory(type_ec)) {
         pending.push_back(entry.path());
-      } else if (is_state_file_name(entry.path().filename().native())) {
+      } else if (!is_state_file_name(entry.path().filename().native())) {
+        continue;
+      } else if (found.identity() == Identity::later && !link &&
+                 entry.is_regular_file(type_ec)) {
+        found.add_listed(entry.path());
+      } else {
         found.add_found(entry.path());
       }
     }
@@ -117,21 +144,47 @@ struct Loaded {
   std::optional<BatchError> error;
 };
 
-Loaded load(const std::string& file, const BatchContext& context) {
+/// Which file a path named when it was read; `known` is false when it
+/// could not even be `stat`ed.
+struct FileKey {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  bool known = false;
+
+  auto operator<=>(const FileKey&) const = default;
+};
+
+FileKey key_of(const struct stat& st) {
+  // st_ino 0: fstat failed and left it untouched.
+  return st.st_ino == 0 ? FileKey{} : FileKey{st.st_dev, st.st_ino, true};
+}
+
+/// Reads `file` (open, fstat, read, close: nothing more) and assesses it.
+Loaded load(const std::string& file, const BatchContext& context,
+            FileKey& key) {
   Loaded out;
+  struct stat st {};
   try {
-    out.state = StateStore(file).load();
+    const std::string text = read_file(file, json_util::k_max_file_bytes, &st);
+    key = key_of(st);
+    out.state = parse_state(text, file);
     out.assessment = assess(*out.state, context.rules, context.calendar,
                             context.today, context.options);
-  } catch (const NoStateFile&) {
-    // Gone since the walk: its message would tell staff to run init.
-    out.error = BatchError{file, cannot_read(file, ENOENT)};
   } catch (const Error& e) {
-    // DataError and IoError name the file and the place; any other error
-    // of one file must not end the batch either.
+    // IoError (gone since the walk, unreadable) and DataError name the
+    // file and the place; any other error of one file must not end the
+    // batch either.
     out.error = BatchError{file, e.message()};
+    if (!key.known && ::stat(file.c_str(), &st) == 0) {
+      key = key_of(st);
+    }
   }
   return out;
+}
+
+Loaded load(const std::string& file, const BatchContext& context) {
+  FileKey key;
+  return load(file, context, key);
 }
 
 /// Files read and parsed together, in parallel; then visited in order. A
@@ -178,9 +231,12 @@ void parallel_for(std::size_t n, unsigned threads,
 
 }  // namespace
 
-FoundFiles find_state_files(const std::vector<std::string>& paths) {
+namespace {
+
+FoundFiles find_files(const std::vector<std::string>& paths,
+                      Identity identity) {
   FoundFiles out;
-  Collector found(out);
+  Collector found(out, identity);
   for (const std::string& path : paths) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
@@ -194,6 +250,12 @@ FoundFiles find_state_files(const std::vector<std::string>& paths) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+FoundFiles find_state_files(const std::vector<std::string>& paths) {
+  return find_files(paths, Identity::now);
 }
 
 std::vector<BatchError> for_each_student(const std::vector<std::string>& paths,
@@ -220,6 +282,224 @@ std::vector<BatchError> for_each_student(const std::vector<std::string>& paths,
       found.errors.begin(), found.errors.end(),
       [](const BatchError& a, const BatchError& b) { return a.file < b.file; });
   return found.errors;
+}
+
+// read_cohort and Cohort.
+
+namespace {
+
+/// Where packed students live: chunks that never move, so that a record
+/// can point into them.
+class Arena {
+ public:
+  std::string_view add(std::string_view bytes) {
+    if (m_chunks.empty() || m_used + bytes.size() > m_size) {
+      m_size = std::max(k_chunk, bytes.size());
+      m_chunks.push_back(std::make_unique<char[]>(m_size));
+      m_used = 0;
+    }
+    char* at = m_chunks.back().get() + m_used;
+    std::copy(bytes.begin(), bytes.end(), at);
+    m_used += bytes.size();
+    return {at, bytes.size()};
+  }
+
+ private:
+  static constexpr std::size_t k_chunk = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> m_chunks;
+  std::size_t m_used = 0;
+  std::size_t m_size = 0;
+};
+
+/// One kept student: 32 bytes and its packed state.
+struct Kept {
+  std::string_view packed;
+  std::uint32_t file = 0;  // index into the files
+  /// `urgent_date` as days since 1970; k_no_date for none.
+  std::int32_t when = 0;
+  Phase phase = Phase::upcoming;
+};
+
+constexpr std::int32_t k_no_date = std::numeric_limits<std::int32_t>::min();
+
+/// What one worker thread of read_cohort gathers.
+struct WorkerOut {
+  Arena arena;
+  std::vector<Kept> kept;
+  std::vector<std::pair<std::uint32_t, BatchError>> errors;
+  std::string scratch;
+};
+
+/// Files taken by a worker at a time: few enough to share out evenly.
+constexpr std::size_t k_grab = 16;
+/// Students rendered between two writes.
+constexpr std::size_t k_render_block = 1024;
+
+}  // namespace
+
+struct Cohort::Data {
+  BatchContext context;
+  unsigned workers = 1;
+  std::vector<std::string> files;
+  std::vector<std::unique_ptr<WorkerOut>> out;  // owns the arenas
+  std::vector<Kept> kept;                       // in check's order
+  PhaseCounts counts;
+  std::vector<BatchError> errors;
+
+  /// Calls `each(worker, i)` for every kept student index on the workers.
+  void spread(std::size_t n,
+              const std::function<void(unsigned, std::size_t)>& each) const {
+    std::atomic<unsigned> next_worker{0};
+    std::atomic<std::size_t> next{0};
+    const unsigned threads = static_cast<unsigned>(
+        std::min<std::size_t>(workers, std::max<std::size_t>(1, n / k_grab)));
+    parallel_for(threads, threads, [&](std::size_t) {
+      const unsigned worker = next_worker++;
+      for (std::size_t first = next.fetch_add(k_grab); first < n;
+           first = next.fetch_add(k_grab)) {
+        for (std::size_t i = first; i < std::min(n, first + k_grab); ++i) {
+          each(worker, i);
+        }
+      }
+    });
+  }
+
+  void with_student(std::size_t i, const Visit& visit) const {
+    const Kept& k = kept[i];
+    const StudentState s = unpack_state(k.packed);
+    visit(files[k.file], s,
+          assess(s, context.rules, context.calendar, context.today,
+                 context.options));
+  }
+};
+
+Cohort::Cohort(const BatchContext& context)
+    : m(std::make_unique<Data>(
+          Data{context, thread_count(), {}, {}, {}, {}, {}})) {}
+Cohort::Cohort(Cohort&&) noexcept = default;
+Cohort::~Cohort() = default;
+
+std::size_t Cohort::size() const noexcept { return m->kept.size(); }
+const PhaseCounts& Cohort::counts() const noexcept { return m->counts; }
+const std::vector<BatchError>& Cohort::errors() const noexcept {
+  return m->errors;
+}
+unsigned Cohort::workers() const noexcept { return m->workers; }
+
+void Cohort::render_in_order(
+    const Render& render,
+    const std::function<void(std::string_view)>& out) const {
+  std::vector<std::string> texts;
+  for (std::size_t first = 0; first < m->kept.size(); first += k_render_block) {
+    const std::size_t n = std::min(k_render_block, m->kept.size() - first);
+    texts.assign(n, std::string());
+    m->spread(n, [&](unsigned, std::size_t i) {
+      m->with_student(
+          first + i,
+          [&](const std::string& file, const StudentState& s,
+              const Assessment& a) { texts[i] = render(file, s, a); });
+    });
+    for (const std::string& t : texts) {
+      out(t);
+    }
+  }
+}
+
+void Cohort::visit_unordered(const WorkerVisit& visit) const {
+  m->spread(m->kept.size(), [&](unsigned worker, std::size_t i) {
+    m->with_student(i, [&](const std::string& file, const StudentState& s,
+                           const Assessment& a) { visit(worker, file, s, a); });
+  });
+}
+
+Cohort read_cohort(const std::vector<std::string>& paths,
+                   const BatchContext& context, const StudentFilter& keep) {
+  Cohort cohort(context);
+  Cohort::Data& d = *cohort.m;
+  FoundFiles found = find_files(paths, Identity::later);
+  d.files = std::move(found.files);
+  const std::size_t n = d.files.size();
+  std::vector<FileKey> keys(n);
+  d.out.resize(d.workers);
+  for (auto& w : d.out) {
+    w = std::make_unique<WorkerOut>();
+  }
+  d.spread(n, [&](unsigned worker, std::size_t i) {
+    WorkerOut& w = *d.out[worker];
+    Loaded l = load(d.files[i], context, keys[i]);
+    const auto index = static_cast<std::uint32_t>(i);
+    if (l.error) {
+      w.errors.emplace_back(index, std::move(*l.error));
+      return;
+    }
+    if (!keep(d.files[i], *l.state, l.assessment)) {
+      return;
+    }
+    w.scratch.clear();
+    pack_state(*l.state, w.scratch);
+    const std::optional<Date> when = urgent_date(l.assessment);
+    w.kept.push_back(
+        Kept{w.arena.add(w.scratch), index,
+             when ? static_cast<std::int32_t>(when->time_since_epoch().count())
+                  : k_no_date,
+             l.assessment.phase});
+  });
+
+  // A file reached by two paths: the first in the walk's order stays.
+  std::vector<std::uint32_t> order;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keys[i].known) {
+      order.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(keys[a], a) < std::tie(keys[b], b);
+  });
+  std::vector<bool> again(n, false);
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    again[order[k]] = keys[order[k]] == keys[order[k - 1]];
+  }
+
+  std::size_t total = 0;
+  for (const auto& w : d.out) {
+    total += w->kept.size();
+  }
+  d.kept.reserve(total);
+  d.errors = std::move(found.errors);
+  for (auto& w : d.out) {
+    for (const Kept& k : w->kept) {
+      if (!again[k.file]) {
+        d.kept.push_back(k);
+        d.counts.add(k.phase);
+      }
+    }
+    std::vector<Kept>().swap(w->kept);
+    for (auto& [file, error] : w->errors) {
+      if (!again[file]) {
+        d.errors.push_back(std::move(error));
+      }
+    }
+    w->errors.clear();
+  }
+  std::stable_sort(
+      d.errors.begin(), d.errors.end(),
+      [](const BatchError& a, const BatchError& b) { return a.file < b.file; });
+  // more_urgent, on the packed records.
+  std::sort(d.kept.begin(), d.kept.end(), [&](const Kept& a, const Kept& b) {
+    if (a.phase != b.phase) {
+      return a.phase < b.phase;
+    }
+    if (a.when != b.when) {
+      return a.when < b.when;
+    }
+    const std::string_view ida = packed_student_id(a.packed);
+    const std::string_view idb = packed_student_id(b.packed);
+    if (ida != idb) {
+      return ida < idb;
+    }
+    return d.files[a.file] < d.files[b.file];
+  });
+  return cohort;
 }
 
 }  // namespace rpx

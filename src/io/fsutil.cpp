@@ -125,7 +125,8 @@ fs::path resolve_symlinks(const fs::path& file) {
   fail_write(file, ELOOP);
 }
 
-std::string read_file(const fs::path& path, std::size_t limit) {
+std::string read_file(const fs::path& path, std::size_t limit,
+                      struct stat* info) {
   // O_NONBLOCK: opening a FIFO would wait for a writer forever.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
@@ -139,13 +140,23 @@ std::string read_file(const fs::path& path, std::size_t limit) {
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
+  std::size_t expected = 0;
   if (::fstat(fd, &st) == 0) {
     require_regular(path, st.st_mode);
+    expected = static_cast<std::size_t>(st.st_size);
+    if (info != nullptr) {
+      *info = st;
+    }
   }
-  std::string text;
-  char buf[65536];
+  // Room for the size `fstat` gave and one byte more, so that the read
+  // that finds the end needs no copy; more if the file grows meanwhile.
+  std::string text(std::min(expected, limit) + 1, '\0');
+  std::size_t length = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (length == text.size()) {
+      text.resize(text.size() * 2);
+    }
+    const ssize_t n = ::read(fd, text.data() + length, text.size() - length);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
@@ -158,13 +169,14 @@ std::string read_file(const fs::path& path, std::size_t limit) {
     if (n == 0) {
       break;
     }
-    text.append(buf, static_cast<std::size_t>(n));
-    if (text.size() > limit) {
+    length += static_cast<std::size_t>(n);
+    if (length > limit) {
       throw DataError(
           Message("error.file_too_large",
                   {{"file", path.string()}, {"size", size_message(limit)}}));
     }
   }
+  text.resize(length);
   return text;
 }
 

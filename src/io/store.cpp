@@ -185,11 +185,17 @@ void StateStore::saved() const {
 
 StudentState StateStore::load() const {
   check_name(m_file);
-  struct stat st {};
-  if (::stat(m_file.c_str(), &st) != 0 && errno == ENOENT) {
-    throw no_state_file(m_file);
+  std::string text;
+  try {
+    text = read_file(m_file, json_util::k_max_file_bytes);
+  } catch (const IoError&) {
+    // Only now ask why: a file that opens needs no extra system call.
+    struct stat st {};
+    if (::stat(m_file.c_str(), &st) != 0 && errno == ENOENT) {
+      throw no_state_file(m_file);
+    }
+    throw;
   }
-  const std::string text = read_file(m_file, json_util::k_max_file_bytes);
   return parse_state(text, m_file.string());
 }
 

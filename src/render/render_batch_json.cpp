@@ -33,9 +33,32 @@ std::string trimmed(std::string_view text) {
 void render_check_json(Date as_of, const std::vector<std::string>& students,
                        const PhaseCounts& counts,
                        const std::vector<BatchError>& errors, const Sink& out) {
-  // The students are JSON texts already (`render_student_json`), too many to
-  // hold again as trees: the document goes in with a marker in their place,
-  // and they are written where `dump` put it, as `dump(2)` nests an array.
+  render_check_json(
+      as_of,
+      [&students](const Sink& each) {
+        for (const std::string& s : students) {
+          each(indent_rest(trimmed(s), 4));
+        }
+      },
+      counts, errors, out);
+}
+
+std::string render_check_json_student(const std::string& file,
+                                      const StudentState& state,
+                                      const Assessment& assessment,
+                                      Date today) {
+  return indent_rest(trimmed(render_student_json(valid_utf8(file), state,
+                                                 assessment, today, 2)),
+                     4);
+}
+
+void render_check_json(Date as_of, const Items& students,
+                       const PhaseCounts& counts,
+                       const std::vector<BatchError>& errors, const Sink& out) {
+  // The students are JSON texts already (`render_check_json_student`), too
+  // many to hold again as trees: the document goes in with a marker in
+  // their place, and they are written where `dump` put it, as `dump(2)`
+  // nests an array.
   const std::string marker = "\x01students";
   Json summary = Json::object();
   for (Phase p : k_phases) {
@@ -56,11 +79,13 @@ void render_check_json(Date as_of, const std::vector<std::string>& students,
   const std::size_t at = text.find(dumped_marker);
   out(std::string_view(text).substr(0, at));
   out("[");
-  for (std::size_t i = 0; i < students.size(); ++i) {
-    out(i == 0 ? "\n    " : ",\n    ");
-    out(indent_rest(trimmed(students[i]), 4));
-  }
-  out(students.empty() ? "]" : "\n  ]");
+  bool first = true;
+  students([&](std::string_view student) {
+    out(first ? "\n    " : ",\n    ");
+    out(student);
+    first = false;
+  });
+  out(first ? "]" : "\n  ]");
   out(std::string_view(text).substr(at + dumped_marker.size()));
 }
 

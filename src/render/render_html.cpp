@@ -325,17 +325,37 @@ HtmlStudent make_html_student(const std::vector<Column>& columns,
     }
   }
   row += "</tr>\n";
+  HtmlStudent out = html_chart_point(assessment);
+  out.row = std::move(row);
+  return out;
+}
+
+HtmlStudent html_chart_point(const Assessment& assessment) {
   const bool submitted = assessment.step(StepId::submit).done.has_value();
   return HtmlStudent{
       assessment.phase,
       submitted ? std::nullopt
                 : std::optional<Date>(assessment.deadline.last_office_day),
-      assessment.deadline.note.basis, std::move(row)};
+      assessment.deadline.note.basis,
+      {}};
 }
 
 void render_check_html(const HtmlReport& report,
                        const std::vector<HtmlStudent>& students,
                        const Sink& out) {
+  render_check_html(
+      report, students,
+      [&students](const Sink& each) {
+        for (const HtmlStudent& s : students) {
+          each(s.row);
+        }
+      },
+      out);
+}
+
+void render_check_html(const HtmlReport& report,
+                       const std::vector<HtmlStudent>& students,
+                       const Items& rows, const Sink& out) {
   out(fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, "
@@ -365,9 +385,7 @@ void render_check_html(const HtmlReport& report,
     head += "<th scope=\"col\">" + html_escape(column_heading(c)) + "</th>";
   }
   out(head + "</tr></thead>\n<tbody>\n");
-  for (const HtmlStudent& s : students) {
-    out(s.row);
-  }
+  rows(out);
   out("</tbody>\n</table>\n</div>\n");
   // The marks after dates, explained as under the text table.
   for (Basis b : {Basis::provisional, Basis::weekdays}) {

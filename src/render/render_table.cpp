@@ -290,50 +290,83 @@ TableRow make_table_row(const std::vector<Column>& columns,
   return row;
 }
 
-std::string render_check_table(const std::vector<Column>& columns,
-                               const std::vector<TableRow>& rows,
-                               const PhaseCounts& counts, const PhaseSet& shown,
-                               std::size_t unreadable, TextStyle style) {
+TableLayout::TableLayout(const std::vector<Column>& columns)
+    : m_columns(&columns), m_widths(columns.size(), 0) {
   TableRow header{Phase::upcoming, {}};
   for (const Column& c : columns) {
     header.cells.push_back(column_heading(c));
   }
-  Widths widths(columns.size(), 0);
-  widen(widths, header);
-  bool weekdays = false;
-  bool provisional = false;
-  const auto lod = std::find(columns.begin(), columns.end(),
+  widen(m_widths, header);
+}
+
+void TableLayout::measure(const TableRow& row) {
+  widen(m_widths, row);
+  const auto lod = std::find(m_columns->begin(), m_columns->end(),
                              Column::of(Field::last_office_day));
-  for (const TableRow& row : rows) {
-    widen(widths, row);
-    if (lod != columns.end()) {
-      const std::string& cell =
-          row.cells[static_cast<std::size_t>(lod - columns.begin())];
-      weekdays = weekdays || cell.ends_with(basis_mark(Basis::weekdays));
-      provisional =
-          provisional || cell.ends_with(basis_mark(Basis::provisional));
-    }
+  if (lod != m_columns->end()) {
+    const std::string& cell =
+        row.cells[static_cast<std::size_t>(lod - m_columns->begin())];
+    m_weekdays = m_weekdays || cell.ends_with(basis_mark(Basis::weekdays));
+    m_provisional =
+        m_provisional || cell.ends_with(basis_mark(Basis::provisional));
   }
-  widths = fit(widths, columns, style.width);
-  std::string out;
-  if (!rows.empty()) {
-    out += table_line(columns, header, widths, Cells::header, style);
-    for (const TableRow& row : rows) {
-      out += table_line(columns, row, widths, Cells::body, style);
-    }
+}
+
+void TableLayout::merge(const TableLayout& other) {
+  for (std::size_t c = 0; c < m_widths.size(); ++c) {
+    m_widths[c] = std::max(m_widths[c], other.m_widths[c]);
   }
-  const std::size_t notes = out.size();
-  out += summary_line(counts, shown, unreadable);
-  if (provisional) {
+  m_weekdays = m_weekdays || other.m_weekdays;
+  m_provisional = m_provisional || other.m_provisional;
+}
+
+void TableLayout::fit(std::size_t width) {
+  m_widths = rpx::fit(m_widths, *m_columns, width);
+}
+
+std::string TableLayout::header(TextStyle style) const {
+  TableRow header{Phase::upcoming, {}};
+  for (const Column& c : *m_columns) {
+    header.cells.push_back(column_heading(c));
+  }
+  return table_line(*m_columns, header, m_widths, Cells::header, style);
+}
+
+std::string TableLayout::line(const TableRow& row, TextStyle style) const {
+  return table_line(*m_columns, row, m_widths, Cells::body, style);
+}
+
+std::string TableLayout::footer(const PhaseCounts& counts,
+                                const PhaseSet& shown, std::size_t unreadable,
+                                TextStyle style) const {
+  std::string out = summary_line(counts, shown, unreadable);
+  if (m_provisional) {
     out += tr("check.footnote.provisional") + "\n";
   }
-  if (weekdays) {
+  if (m_weekdays) {
     out += tr("check.footnote.weekdays") + "\n";
   }
-  // The rows fit; the notes wrap, two columns in (under the text after "~ "
-  // and "* ").
-  return out.substr(0, notes) +
-         wrap_text(std::string_view(out).substr(notes), style.width, 2);
+  // The notes wrap two columns in (under the text after "~ " and "* ").
+  return wrap_text(out, style.width, 2);
+}
+
+std::string render_check_table(const std::vector<Column>& columns,
+                               const std::vector<TableRow>& rows,
+                               const PhaseCounts& counts, const PhaseSet& shown,
+                               std::size_t unreadable, TextStyle style) {
+  TableLayout layout(columns);
+  for (const TableRow& row : rows) {
+    layout.measure(row);
+  }
+  layout.fit(style.width);
+  std::string out;
+  if (!rows.empty()) {
+    out += layout.header(style);
+    for (const TableRow& row : rows) {
+      out += layout.line(row, style);
+    }
+  }
+  return out + layout.footer(counts, shown, unreadable, style);
 }
 
 }  // namespace rpx

@@ -2,6 +2,7 @@
 // write errors. Writing a file is `AtomicFile`'s (atomic_file.hpp).
 #pragma once
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <cstddef>
@@ -25,8 +26,10 @@ Message errno_message(const std::error_code& ec);
 /// The whole content of `path`. Throws `IoError` ("cannot read FILE:
 /// reason") when it cannot be opened or read, `DataError` when it is larger
 /// than `limit` bytes or is not a regular file (a FIFO is opened without
-/// blocking and refused, never read).
-std::string read_file(const std::filesystem::path& path, std::size_t limit);
+/// blocking and refused, never read). `info`, when given, receives the
+/// open file's `fstat`.
+std::string read_file(const std::filesystem::path& path, std::size_t limit,
+                      struct stat* info = nullptr);
 
 /// Throws `DataError` "`file`: is a directory, not a file" or "`file`: is
 /// a FIFO (named pipe), not a regular file" (and so on) unless `mode` is a

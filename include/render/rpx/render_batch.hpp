@@ -63,6 +63,42 @@ TableRow make_table_row(const std::vector<Column>& columns,
                         const std::string& file, const StudentState& state,
                         const Assessment& assessment);
 
+/// Where a long output goes, piece by piece (stdout in rpx, a string in
+/// tests), so that it is never held whole in memory.
+using Sink = std::function<void(std::string_view)>;
+
+/// Writes a long list's items, in order, to the sink it is given: a
+/// batch's students, rendered as they are written.
+using Items = std::function<void(const Sink&)>;
+
+/// The `check` table a row at a time, for a cohort too large to hold as
+/// rows: `measure` every row (on any thread, one layout each, then
+/// `merge`), `fit`, then `header`, each `line` in order, and `footer`.
+/// `render_check_table` is the same in one call.
+class TableLayout {
+ public:
+  explicit TableLayout(const std::vector<Column>& columns);
+
+  /// Widens the columns to `row`'s cells and notes its marks.
+  void measure(const TableRow& row);
+  /// Adds what `other` measured.
+  void merge(const TableLayout& other);
+  /// Shortens and drops columns until a line fits `width`.
+  void fit(std::size_t width);
+
+  std::string header(TextStyle style) const;
+  std::string line(const TableRow& row, TextStyle style) const;
+  /// The summary line and the notes on `*` and `~`, wrapped to the width.
+  std::string footer(const PhaseCounts& counts, const PhaseSet& shown,
+                     std::size_t unreadable, TextStyle style) const;
+
+ private:
+  const std::vector<Column>* m_columns;
+  std::vector<std::size_t> m_widths;
+  bool m_weekdays = false;
+  bool m_provisional = false;
+};
+
 /// `check --format table`: a header and the rows (in the order given) with
 /// columns aligned by display width, then the summary line ("3 students: 1
 /// overdue, 2 due"; the phases in `shown`, or all seven) and, when a row
@@ -75,10 +111,6 @@ std::string render_check_table(const std::vector<Column>& columns,
                                const PhaseCounts& counts, const PhaseSet& shown,
                                std::size_t unreadable, TextStyle style);
 
-/// Where a long output goes, piece by piece (stdout in rpx, a string in
-/// tests), so that it is never held whole in memory.
-using Sink = std::function<void(std::string_view)>;
-
 /// `check --format json`: `{"as_of", "students", "summary", "errors"}` of
 /// docs/cli.md, written to `out`. `students` holds the texts of
 /// `render_student_json(..., 2)`, in order; `summary` lists all seven phases,
@@ -86,6 +118,17 @@ using Sink = std::function<void(std::string_view)>;
 void render_check_json(Date as_of, const std::vector<std::string>& students,
                        const PhaseCounts& counts,
                        const std::vector<BatchError>& errors, const Sink& out);
+
+/// The same, with the students written by `students` as texts of
+/// `render_check_json_student`.
+void render_check_json(Date as_of, const Items& students,
+                       const PhaseCounts& counts,
+                       const std::vector<BatchError>& errors, const Sink& out);
+
+/// One student as an element of `check --format json`'s `students`.
+std::string render_check_json_student(const std::string& file,
+                                      const StudentState& state,
+                                      const Assessment& assessment, Date today);
 
 /// A column's heading in the table and the HTML report: the built-in
 /// fields' translated ("LAST OFFICE DAY"), an extra's key in capitals.
@@ -113,6 +156,10 @@ HtmlStudent make_html_student(const std::vector<Column>& columns,
                               const StudentState& state,
                               const Assessment& assessment);
 
+/// What the chart and the notes need of a student: `make_html_student`
+/// without the row.
+HtmlStudent html_chart_point(const Assessment& assessment);
+
 /// What the report says besides the students.
 struct HtmlReport {
   Date as_of;
@@ -133,6 +180,12 @@ struct HtmlReport {
 void render_check_html(const HtmlReport& report,
                        const std::vector<HtmlStudent>& students,
                        const Sink& out);
+
+/// The same, with the chart drawn from `points` (`html_chart_point`, in
+/// any order) and the table's rows written by `rows`, in order.
+void render_check_html(const HtmlReport& report,
+                       const std::vector<HtmlStudent>& points,
+                       const Items& rows, const Sink& out);
 
 /// `remind`'s line for one student ("OVERDUE 2021210001 Kim Minjun: last
 /// office day was 2026-11-20 (5 days ago); permit expires 2026-12-20";
