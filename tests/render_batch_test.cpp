@@ -365,3 +365,35 @@ TEST(ErrorLine, InTheOutputLanguage) {
 }
 
 }  // namespace
+
+// render_student_json writes its text directly: laid out exactly as
+// nlohmann's dump of the same document, in both layouts, whatever the
+// strings hold.
+TEST(RenderStudentJson, IsLaidOutAsNlohmannDumpsIt) {
+  StudentState s = student("2021\"1\\", "a\tb\x01 \x7f 王 👩‍🎓", ymd(2026, 12, 20));
+  s.current.steps[0].done = ymd(2026, 11, 2);
+  s.current.steps[0].note = "line\nbreak\r\b\f";
+  s.unknown = {{"advisor", R"("Li Wei")"},
+               {"e", R"("\u00e9\n")"},
+               {"n", "1E2"},
+               {"deep", R"({"a":[1,{"b":[]},{}],"c":{"d":null}})"},
+               {"empty", "[]"}};
+  rpx::Cycle old;
+  old.expiry = ymd(2025, 12, 20);
+  old.steps[4].done = ymd(2025, 12, 1);
+  old.progress_note = rpx::ProgressNote{ymd(2025, 11, 10), "", {}};
+  s.history.push_back(old);
+  for (const std::string file : {"a.json", "bad\xff\xfe.json"}) {
+    for (int indent : {-1, 2}) {
+      const std::string text =
+          rpx::render_student_json(file, s, at(s), k_today, indent);
+      ASSERT_TRUE(text.ends_with("\n"));
+      const auto j = nlohmann::ordered_json::parse(text);
+      EXPECT_EQ(j.dump(indent) + "\n", text) << text;
+      EXPECT_EQ(j["extra"]["n"], 100.0);
+      EXPECT_EQ(j["extra"]["e"], "\xC3\xA9\n");
+      EXPECT_EQ(j["name"], "a\tb\x01 \x7f 王 👩‍🎓");
+      EXPECT_EQ(j["history"][0]["steps"][4]["done"], "2025-12-01");
+    }
+  }
+}

@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <rpx/errors.hpp>
 #include <rpx/state.hpp>
+#include <rpx/state_pack.hpp>
 #include <sstream>
 #include <string>
 
@@ -193,6 +195,38 @@ TEST(StateFast, AgreesOnEveryStateFileInTheRepository) {
   std::stringstream demo_text;
   demo_text << demo.rdbuf();
   EXPECT_TRUE(agrees(demo_text.str()));
+}
+
+}  // namespace
+
+namespace {
+
+// A packed state (state_pack.hpp) unpacks to the same state, whatever it
+// holds; the student id can be read without unpacking.
+TEST(StatePack, RoundTrips) {
+  StudentState odd = typical();
+  odd.uuid = "NOT-A-UUID";
+  odd.revision = std::numeric_limits<std::int64_t>::max();
+  odd.current.expiry = day("1970-01-01");
+  odd.current.steps[2].unknown = {{"x", "[1]"}};
+  odd.current.progress_note->unknown = {{"desk", "7"}};
+  odd.history[0].unknown = {{"late", "true"}};
+  StudentState upper = typical();
+  upper.uuid = "FB684986-00EC-5D2A-B2DB-44D4C8AE74A0";
+  for (const StudentState& s : {typical(), StudentState{}, odd, upper}) {
+    std::string packed = "prefix";
+    const std::size_t at = packed.size();
+    rpx::pack_state(s, packed);
+    const std::string_view mine = std::string_view(packed).substr(at);
+    EXPECT_EQ(rpx::unpack_state(mine), s);
+    EXPECT_EQ(rpx::packed_student_id(mine), s.student_id);
+  }
+  // A uuid as rpx makes them packs into 16 bytes, not 1 + 36.
+  std::string canonical;
+  std::string other;
+  rpx::pack_state(typical(), canonical);
+  rpx::pack_state(upper, other);
+  EXPECT_EQ(canonical.size() + 21, other.size());
 }
 
 }  // namespace

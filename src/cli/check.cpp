@@ -285,22 +285,18 @@ int check_json(Context& ctx, const Batch& b) {
 int check_html(Context& ctx, const Batch& b,
                const std::vector<Column>& columns) {
   const Cohort c = collect(ctx, b);
-  std::vector<std::vector<HtmlStudent>> found(c.workers());
-  c.visit_unordered([&](unsigned worker, const std::string&,
-                        const StudentState&, const Assessment& a) {
-    found[worker].push_back(html_chart_point(a));
-  });
-  std::vector<HtmlStudent> points;
-  points.reserve(c.size());
-  for (auto& f : found) {
-    points.insert(points.end(), f.begin(), f.end());
-    std::vector<HtmlStudent>().swap(f);
+  std::vector<HtmlChart> charts(c.workers(), HtmlChart(b.today));
+  c.visit_unordered(
+      [&](unsigned worker, const std::string&, const StudentState&,
+          const Assessment& a) { charts[worker].add(html_chart_point(a)); });
+  for (std::size_t i = 1; i < charts.size(); ++i) {
+    charts.front().merge(charts[i]);
   }
   const HtmlReport report{b.today,  official_years(ctx.calendar().years()),
                           columns,  c.counts(),
                           b.phases, c.errors()};
   render_check_html(
-      report, points,
+      report, charts.front(),
       [&](const Sink& each) {
         c.render_in_order(
             [&columns](const std::string& file, const StudentState& s,

@@ -5,6 +5,23 @@ namespace rpx {
 
 namespace {
 
+constexpr std::string_view k_hex = "0123456789abcdef";
+
+/// True for a UUID as rpx makes them: 36 characters, lowercase hex digits
+/// and dashes at 8, 13, 18 and 23, which pack into 16 bytes.
+bool is_canonical_uuid(std::string_view u) noexcept {
+  if (u.size() != 36) {
+    return false;
+  }
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? u[i] != '-' : k_hex.find(u[i]) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class Packer {
  public:
   explicit Packer(std::string& out) : m_out(out) {}
@@ -26,6 +43,22 @@ class Packer {
     m_out += s;
   }
   void date(Date d) { signed_number(d.time_since_epoch().count()); }
+  void uuid(std::string_view u) {
+    if (!is_canonical_uuid(u)) {
+      number(0);
+      text(u);
+      return;
+    }
+    number(1);
+    for (std::size_t i = 0; i < u.size();) {
+      if (u[i] == '-') {
+        ++i;
+        continue;
+      }
+      m_out += static_cast<char>(k_hex.find(u[i]) << 4 | k_hex.find(u[i + 1]));
+      i += 2;
+    }
+  }
   void date(const std::optional<Date>& d) {
     number(d ? 1 : 0);
     if (d) {
@@ -92,6 +125,25 @@ class Unpacker {
     return s;
   }
   Date date() { return Date(date::days(signed_number())); }
+  std::string uuid() {
+    if (number() == 0) {
+      return std::string(text());
+    }
+    if (m_in.size() - m_at < 16) {
+      throw InternalError("a packed state is cut short");
+    }
+    std::string u;
+    u.reserve(36);
+    for (std::size_t i = 0; i < 16; ++i) {
+      if (i == 4 || i == 6 || i == 8 || i == 10) {
+        u += '-';
+      }
+      const auto byte = static_cast<unsigned char>(m_in[m_at++]);
+      u += k_hex[byte >> 4];
+      u += k_hex[byte & 0x0F];
+    }
+    return u;
+  }
   std::optional<Date> optional_date() {
     if (number() == 0) {
       return std::nullopt;
@@ -138,7 +190,7 @@ void pack_state(const StudentState& s, std::string& out) {
   p.text(s.student_id);
   p.signed_number(s.schema);
   p.text(s.rules);
-  p.text(s.uuid);
+  p.uuid(s.uuid);
   p.signed_number(s.revision);
   p.text(s.name);
   p.cycle(s.current);
@@ -155,7 +207,7 @@ StudentState unpack_state(std::string_view packed) {
   s.student_id = u.text();
   s.schema = static_cast<int>(u.signed_number());
   s.rules = u.text();
-  s.uuid = u.text();
+  s.uuid = u.uuid();
   s.revision = u.signed_number();
   s.name = u.text();
   s.current = u.cycle();

@@ -144,19 +144,19 @@ struct Loaded {
   std::optional<BatchError> error;
 };
 
-/// Which file a path named when it was read; `known` is false when it
-/// could not even be `stat`ed.
+/// Which file a path named when it was read: its device and inode; inode
+/// 0 when it could not even be `stat`ed.
 struct FileKey {
-  dev_t dev = 0;
-  ino_t ino = 0;
-  bool known = false;
+  std::uint64_t dev = 0;
+  std::uint64_t ino = 0;
 
+  bool known() const noexcept { return ino != 0; }
   auto operator<=>(const FileKey&) const = default;
 };
 
 FileKey key_of(const struct stat& st) {
   // st_ino 0: fstat failed and left it untouched.
-  return st.st_ino == 0 ? FileKey{} : FileKey{st.st_dev, st.st_ino, true};
+  return FileKey{st.st_dev, st.st_ino};
 }
 
 /// Reads `file` (open, fstat, read, close: nothing more) and assesses it.
@@ -175,7 +175,7 @@ Loaded load(const std::string& file, const BatchContext& context,
     // file and the place; any other error of one file must not end the
     // batch either.
     out.error = BatchError{file, e.message()};
-    if (!key.known && ::stat(file.c_str(), &st) == 0) {
+    if (!key.known() && ::stat(file.c_str(), &st) == 0) {
       key = key_of(st);
     }
   }
@@ -311,10 +311,39 @@ class Arena {
   std::size_t m_size = 0;
 };
 
-/// One kept student: 32 bytes and its packed state.
+/// File names, one after another in one buffer: a `std::string` each would
+/// take twice the room at 10^5 files.
+class Paths {
+ public:
+  Paths() = default;
+  explicit Paths(const std::vector<std::string>& files) {
+    std::size_t total = 0;
+    for (const std::string& f : files) {
+      total += f.size();
+    }
+    m_text.reserve(total);
+    m_ends.reserve(files.size());
+    for (const std::string& f : files) {
+      m_text += f;
+      m_ends.push_back(m_text.size());
+    }
+  }
+
+  std::size_t size() const noexcept { return m_ends.size(); }
+  std::string_view operator[](std::size_t i) const noexcept {
+    const std::size_t begin = i == 0 ? 0 : m_ends[i - 1];
+    return std::string_view(m_text).substr(begin, m_ends[i] - begin);
+  }
+
+ private:
+  std::string m_text;
+  std::vector<std::size_t> m_ends;
+};
+
+/// One kept student: 32 bytes and its packed state (none: not kept).
 struct Kept {
   std::string_view packed;
-  std::uint32_t file = 0;  // index into the files
+  std::uint32_t file = 0;  // index into the paths
   /// `urgent_date` as days since 1970; k_no_date for none.
   std::int32_t when = 0;
   Phase phase = Phase::upcoming;
@@ -325,7 +354,6 @@ constexpr std::int32_t k_no_date = std::numeric_limits<std::int32_t>::min();
 /// What one worker thread of read_cohort gathers.
 struct WorkerOut {
   Arena arena;
-  std::vector<Kept> kept;
   std::vector<std::pair<std::uint32_t, BatchError>> errors;
   std::string scratch;
 };
@@ -340,7 +368,7 @@ constexpr std::size_t k_render_block = 1024;
 struct Cohort::Data {
   BatchContext context;
   unsigned workers = 1;
-  std::vector<std::string> files;
+  Paths files;
   std::vector<std::unique_ptr<WorkerOut>> out;  // owns the arenas
   std::vector<Kept> kept;                       // in check's order
   PhaseCounts counts;
@@ -367,7 +395,7 @@ struct Cohort::Data {
   void with_student(std::size_t i, const Visit& visit) const {
     const Kept& k = kept[i];
     const StudentState s = unpack_state(k.packed);
-    visit(files[k.file], s,
+    visit(std::string(files[k.file]), s,
           assess(s, context.rules, context.calendar, context.today,
                  context.options));
   }
@@ -417,38 +445,41 @@ Cohort read_cohort(const std::vector<std::string>& paths,
   Cohort cohort(context);
   Cohort::Data& d = *cohort.m;
   FoundFiles found = find_files(paths, Identity::later);
-  d.files = std::move(found.files);
-  const std::size_t n = d.files.size();
+  const std::size_t n = found.files.size();
+  d.files = Paths(found.files);
+  std::vector<std::string>().swap(found.files);
   std::vector<FileKey> keys(n);
+  d.kept.resize(n);  // by file for now; only the kept ones stay
   d.out.resize(d.workers);
   for (auto& w : d.out) {
     w = std::make_unique<WorkerOut>();
   }
   d.spread(n, [&](unsigned worker, std::size_t i) {
     WorkerOut& w = *d.out[worker];
-    Loaded l = load(d.files[i], context, keys[i]);
+    const std::string file(d.files[i]);
+    Loaded l = load(file, context, keys[i]);
     const auto index = static_cast<std::uint32_t>(i);
     if (l.error) {
       w.errors.emplace_back(index, std::move(*l.error));
       return;
     }
-    if (!keep(d.files[i], *l.state, l.assessment)) {
+    if (!keep(file, *l.state, l.assessment)) {
       return;
     }
     w.scratch.clear();
     pack_state(*l.state, w.scratch);
     const std::optional<Date> when = urgent_date(l.assessment);
-    w.kept.push_back(
+    d.kept[i] =
         Kept{w.arena.add(w.scratch), index,
              when ? static_cast<std::int32_t>(when->time_since_epoch().count())
                   : k_no_date,
-             l.assessment.phase});
+             l.assessment.phase};
   });
 
   // A file reached by two paths: the first in the walk's order stays.
   std::vector<std::uint32_t> order;
   for (std::size_t i = 0; i < n; ++i) {
-    if (keys[i].known) {
+    if (keys[i].known()) {
       order.push_back(static_cast<std::uint32_t>(i));
     }
   }
@@ -459,21 +490,21 @@ Cohort read_cohort(const std::vector<std::string>& paths,
   for (std::size_t k = 1; k < order.size(); ++k) {
     again[order[k]] = keys[order[k]] == keys[order[k - 1]];
   }
+  std::vector<std::uint32_t>().swap(order);
+  std::vector<FileKey>().swap(keys);
 
-  std::size_t total = 0;
-  for (const auto& w : d.out) {
-    total += w->kept.size();
+  d.kept.erase(std::remove_if(d.kept.begin(), d.kept.end(),
+                              [&](const Kept& k) {
+                                return k.packed.data() == nullptr ||
+                                       again[k.file];
+                              }),
+               d.kept.end());
+  d.kept.shrink_to_fit();
+  for (const Kept& k : d.kept) {
+    d.counts.add(k.phase);
   }
-  d.kept.reserve(total);
   d.errors = std::move(found.errors);
   for (auto& w : d.out) {
-    for (const Kept& k : w->kept) {
-      if (!again[k.file]) {
-        d.kept.push_back(k);
-        d.counts.add(k.phase);
-      }
-    }
-    std::vector<Kept>().swap(w->kept);
     for (auto& [file, error] : w->errors) {
       if (!again[file]) {
         d.errors.push_back(std::move(error));

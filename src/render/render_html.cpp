@@ -17,12 +17,8 @@ namespace rpx {
 
 namespace {
 
-constexpr int k_weeks = 12;
-
-/// The chart's phases, bottom to top: those whose last office day can
-/// still come (not yet submitted).
-constexpr std::array<Phase, 3> k_chart_phases = {Phase::overdue, Phase::due,
-                                                 Phase::upcoming};
+constexpr int k_weeks = HtmlChart::k_weeks;
+constexpr auto k_chart_phases = HtmlChart::k_phases;
 
 constexpr std::string_view k_style = R"(
 :root{color-scheme:light}
@@ -150,25 +146,9 @@ std::string counts_html(const PhaseCounts& counts, const PhaseSet& shown) {
 /// The stacked bar chart: one bar per week from the Monday of `as_of`'s
 /// week, a segment per phase, the total above each bar and a segment's
 /// count inside it when there is room.
-std::string chart_svg(const HtmlReport& report,
-                      const std::vector<HtmlStudent>& students) {
-  const Date first =
-      report.as_of -
-      date::days{(date::weekday(report.as_of) - date::Monday).count()};
-  std::array<std::array<int, k_chart_phases.size()>, k_weeks> bars{};
-  for (const HtmlStudent& s : students) {
-    const auto it =
-        std::find(k_chart_phases.begin(), k_chart_phases.end(), s.phase);
-    if (!s.last_office_day || it == k_chart_phases.end() ||
-        *s.last_office_day < first) {
-      continue;
-    }
-    const auto week = (*s.last_office_day - first).count() / 7;
-    if (week < k_weeks) {
-      ++bars[static_cast<std::size_t>(week)]
-            [static_cast<std::size_t>(it - k_chart_phases.begin())];
-    }
-  }
+std::string chart_svg(const HtmlChart& chart) {
+  const Date first = chart.first_day();
+  const HtmlChart::Bars& bars = chart.bars();
   int top = 1;
   for (const auto& bar : bars) {
     int total = 0;
@@ -340,11 +320,45 @@ HtmlStudent html_chart_point(const Assessment& assessment) {
       {}};
 }
 
+HtmlChart::HtmlChart(Date as_of)
+    : m_first(as_of -
+              date::days{(date::weekday(as_of) - date::Monday).count()}) {}
+
+void HtmlChart::add(const HtmlStudent& s) {
+  m_bases[static_cast<std::size_t>(s.basis)] = true;
+  const auto it =
+      std::find(k_chart_phases.begin(), k_chart_phases.end(), s.phase);
+  if (!s.last_office_day || it == k_chart_phases.end() ||
+      *s.last_office_day < m_first) {
+    return;
+  }
+  const auto week = (*s.last_office_day - m_first).count() / 7;
+  if (week < k_weeks) {
+    ++m_bars[static_cast<std::size_t>(week)]
+            [static_cast<std::size_t>(it - k_chart_phases.begin())];
+  }
+}
+
+void HtmlChart::merge(const HtmlChart& other) {
+  for (std::size_t w = 0; w < m_bars.size(); ++w) {
+    for (std::size_t p = 0; p < m_bars[w].size(); ++p) {
+      m_bars[w][p] += other.m_bars[w][p];
+    }
+  }
+  for (std::size_t b = 0; b < m_bases.size(); ++b) {
+    m_bases[b] = m_bases[b] || other.m_bases[b];
+  }
+}
+
 void render_check_html(const HtmlReport& report,
                        const std::vector<HtmlStudent>& students,
                        const Sink& out) {
+  HtmlChart chart(report.as_of);
+  for (const HtmlStudent& s : students) {
+    chart.add(s);
+  }
   render_check_html(
-      report, students,
+      report, chart,
       [&students](const Sink& each) {
         for (const HtmlStudent& s : students) {
           each(s.row);
@@ -353,8 +367,7 @@ void render_check_html(const HtmlReport& report,
       out);
 }
 
-void render_check_html(const HtmlReport& report,
-                       const std::vector<HtmlStudent>& students,
+void render_check_html(const HtmlReport& report, const HtmlChart& chart,
                        const Items& rows, const Sink& out) {
   out(fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -376,7 +389,7 @@ void render_check_html(const HtmlReport& report,
       html_escape(basis_line(report))));
   out(counts_html(report.counts, report.shown));
   out(fmt::format("<h2>{}</h2>\n", html_escape(tr("html.chart.heading"))));
-  out(chart_svg(report, students));
+  out(chart_svg(chart));
   out(fmt::format("<h2>{}</h2>\n", html_escape(tr("html.table.heading"))));
   out(controls_html(report.shown));
   std::string head =
@@ -389,8 +402,7 @@ void render_check_html(const HtmlReport& report,
   out("</tbody>\n</table>\n</div>\n");
   // The marks after dates, explained as under the text table.
   for (Basis b : {Basis::provisional, Basis::weekdays}) {
-    if (std::any_of(students.begin(), students.end(),
-                    [b](const HtmlStudent& s) { return s.basis == b; })) {
+    if (chart.has(b)) {
       out(fmt::format("<p class=\"note\">{}</p>\n",
                       html_escape(tr(b == Basis::provisional
                                          ? "check.footnote.provisional"

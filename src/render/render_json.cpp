@@ -1,6 +1,9 @@
 // Machine output: the student object of docs/cli.md. Keys are never translated.
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 #include <rpx/render.hpp>
+#include <rpx/utf8.hpp>
 
 #include "json_detail.hpp"
 
@@ -13,15 +16,6 @@ using render_detail::date_or_null;
 
 Json string_or_null(const std::string& s) {
   return s.empty() ? Json(nullptr) : Json(s);
-}
-
-/// The extra fields: the file's unknown top-level members, as they are.
-Json extra_json(const StudentState& s) {
-  Json out = Json::object();
-  for (const auto& [key, raw] : s.unknown) {
-    out[key] = Json::parse(raw, nullptr, false);
-  }
-  return out;
 }
 
 Json steps_json(const Cycle& c) {
@@ -49,59 +43,249 @@ Json history_json(const StudentState& s) {
   return out;
 }
 
+/// JSON text written as it goes, laid out exactly as nlohmann's
+/// `dump(indent)` lays out the same tree (-1: compact): `check` writes one
+/// student object per student, and a tree for each cost more than the rest
+/// of the batch.
+class JsonText {
+ public:
+  explicit JsonText(int indent) : m_indent(indent) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  JsonText& key(std::string_view k) {
+    element();
+    quoted(k);
+    m_out += m_indent < 0 ? ":" : ": ";
+    m_after_key = true;
+    return *this;
+  }
+  void string(std::string_view v) {
+    element();
+    quoted(v);
+  }
+  void string_or_null(std::string_view v) { v.empty() ? null() : string(v); }
+  void date_or_null(const std::optional<Date>& d) {
+    d ? string(format_date(*d)) : null();
+  }
+  void null() { literal("null"); }
+  void boolean(bool b) { literal(b ? "true" : "false"); }
+  void integer(long long n) { literal(fmt::format("{}", n)); }
+  /// A value kept as the file wrote it (an extra field), as nlohmann would
+  /// write it once parsed.
+  void raw(const std::string& text) {
+    if (text.size() >= 2 && text.front() == '"' &&
+        text.find('\\') == std::string::npos) {
+      literal(text);  // a string without escapes: the same bytes
+      return;
+    }
+    const std::string dumped =
+        Json::parse(text, nullptr, false)
+            .dump(m_indent, ' ', false, Json::error_handler_t::replace);
+    element();
+    for (char c : dumped) {
+      m_out += c;
+      if (c == '\n') {
+        m_out.append(depth_indent(), ' ');
+      }
+    }
+  }
+
+  std::string take() { return std::move(m_out); }
+
+ private:
+  void literal(std::string_view text) {
+    element();
+    m_out += text;
+  }
+
+  std::size_t depth_indent() const {
+    return m_indent < 0 ? 0
+                        : static_cast<std::size_t>(m_indent) * m_first.size();
+  }
+
+  /// Before a member or an element: the comma and the line break.
+  void element() {
+    if (m_after_key) {
+      m_after_key = false;
+      return;
+    }
+    if (m_first.empty()) {
+      return;
+    }
+    if (!m_first.back()) {
+      m_out += ',';
+    }
+    m_first.back() = false;
+    if (m_indent >= 0) {
+      m_out += '\n';
+      m_out.append(depth_indent(), ' ');
+    }
+  }
+
+  void open(char c) {
+    element();
+    m_out += c;
+    m_first.push_back(true);
+  }
+
+  void close(char c) {
+    const bool empty = m_first.back();
+    m_first.pop_back();
+    if (!empty && m_indent >= 0) {
+      m_out += '\n';
+      m_out.append(depth_indent(), ' ');
+    }
+    m_out += c;
+  }
+
+  void quoted(std::string_view s) {
+    bool ascii = true;
+    for (char c : s) {
+      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    }
+    if (!ascii && !is_valid_utf8(s)) {
+      // Bad bytes (a file name) are replaced as nlohmann replaces them.
+      m_out += Json(std::string(s))
+                   .dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    m_out += '"';
+    for (char c : s) {
+      switch (c) {
+        case '"':
+          m_out += "\\\"";
+          break;
+        case '\\':
+          m_out += "\\\\";
+          break;
+        case '\b':
+          m_out += "\\b";
+          break;
+        case '\f':
+          m_out += "\\f";
+          break;
+        case '\n':
+          m_out += "\\n";
+          break;
+        case '\r':
+          m_out += "\\r";
+          break;
+        case '\t':
+          m_out += "\\t";
+          break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            m_out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+          } else {
+            m_out += c;
+          }
+      }
+    }
+    m_out += '"';
+  }
+
+  int m_indent;
+  std::string m_out;
+  /// One per open object or array: true until it has an element.
+  std::vector<bool> m_first;
+  bool m_after_key = false;
+};
+
 }  // namespace
 
 std::string render_student_json(const std::string& file, const StudentState& s,
                                 const Assessment& a, Date today, int indent) {
   const OutputLangScope english(Lang::en);  // machine output
   const Deadline& dl = a.deadline;
-  Json j;
-  j["file"] = file;
-  j["name"] = string_or_null(s.name);
-  j["student_id"] = string_or_null(s.student_id);
-  j["uuid"] = s.uuid;
-  j["as_of"] = format_date(today);
-  j["phase"] = phase_name(a.phase);
-  j["expiry"] = format_date(dl.expiry);
-  j["filing_deadline"] = format_date(dl.filing_deadline);
-  j["last_office_day"] = format_date(dl.last_office_day);
-  j["days_to_deadline"] = a.days_to_deadline;
-  j["days_to_expiry"] = a.days_to_expiry;
-  j["deadline_moved_by"] = dl.moved_by == MovedBy::none
-                               ? Json(nullptr)
-                               : Json(moved_by_name(dl.moved_by));
-  j["deadline_holiday"] = dl.holiday ? Json(dl.holiday->en()) : Json(nullptr);
-  j["next_step"] = a.next_step.empty() ? Json(nullptr) : Json(a.next_step);
-  j["next_action"] =
-      a.next_action.empty() ? Json(nullptr) : Json(a.next_action);
-  Json steps = Json::array();
-  for (std::size_t i = 0; i < a.steps.size(); ++i) {
-    Json step;
-    step["id"] = a.steps[i].id;
-    step["n"] = a.steps[i].n;
-    step["done"] = date_or_null(a.steps[i].done);
-    step["note"] = string_or_null(s.current.steps[i].note);
-    steps.push_back(std::move(step));
+  JsonText j(indent < 0 ? -1 : indent);
+  j.begin_object();
+  j.key("file").string(file);
+  j.key("name").string_or_null(s.name);
+  j.key("student_id").string_or_null(s.student_id);
+  j.key("uuid").string(s.uuid);
+  j.key("as_of").string(format_date(today));
+  j.key("phase").string(phase_name(a.phase));
+  j.key("expiry").string(format_date(dl.expiry));
+  j.key("filing_deadline").string(format_date(dl.filing_deadline));
+  j.key("last_office_day").string(format_date(dl.last_office_day));
+  j.key("days_to_deadline").integer(a.days_to_deadline);
+  j.key("days_to_expiry").integer(a.days_to_expiry);
+  j.key("deadline_moved_by")
+      .string_or_null(dl.moved_by == MovedBy::none
+                          ? std::string_view()
+                          : moved_by_name(dl.moved_by));
+  if (dl.holiday) {
+    j.key("deadline_holiday").string(dl.holiday->en());
+  } else {
+    j.key("deadline_holiday").null();
   }
-  j["steps"] = std::move(steps);
-  j["progress_note"] = date_or_null(a.progress_note);
-  j["phone"] = s.current.progress_note
-                   ? string_or_null(s.current.progress_note->phone)
-                   : Json(nullptr);
-  j["ready_estimate"] = date_or_null(a.ready_estimate);
-  j["ready_estimate_range"] =
-      a.ready_earliest ? Json{{"from", format_date(*a.ready_earliest)},
-                              {"to", format_date(*a.ready_latest)}}
-                       : Json(nullptr);
-  j["calendar_covered"] = a.calendar_covered;
-  j["calendar_basis"] = basis_name(a.calendar_basis);
-  j["warnings"] = assessment_warnings(a);
-  j["extra"] = extra_json(s);
-  j["history"] = history_json(s);
-  // A path need not be UTF-8; replace bad bytes rather than fail.
-  return j.dump(indent < 0 ? -1 : indent, ' ', false,
-                Json::error_handler_t::replace) +
-         "\n";
+  j.key("next_step").string_or_null(a.next_step);
+  j.key("next_action").string_or_null(a.next_action);
+  j.key("steps").begin_array();
+  for (std::size_t i = 0; i < a.steps.size(); ++i) {
+    j.begin_object();
+    j.key("id").string(a.steps[i].id);
+    j.key("n").integer(a.steps[i].n);
+    j.key("done").date_or_null(a.steps[i].done);
+    j.key("note").string_or_null(s.current.steps[i].note);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("progress_note").date_or_null(a.progress_note);
+  if (s.current.progress_note) {
+    j.key("phone").string_or_null(s.current.progress_note->phone);
+  } else {
+    j.key("phone").null();
+  }
+  j.key("ready_estimate").date_or_null(a.ready_estimate);
+  if (a.ready_earliest) {
+    j.key("ready_estimate_range").begin_object();
+    j.key("from").string(format_date(*a.ready_earliest));
+    j.key("to").string(format_date(*a.ready_latest));
+    j.end_object();
+  } else {
+    j.key("ready_estimate_range").null();
+  }
+  j.key("calendar_covered").boolean(a.calendar_covered);
+  j.key("calendar_basis").string(basis_name(a.calendar_basis));
+  j.key("warnings").begin_array();
+  for (const std::string& w : assessment_warnings(a)) {
+    j.string(w);
+  }
+  j.end_array();
+  j.key("extra").begin_object();
+  for (const auto& [key, raw] : s.unknown) {
+    j.key(key).raw(raw);
+  }
+  j.end_object();
+  j.key("history").begin_array();
+  for (const Cycle& c : s.history) {
+    j.begin_object();
+    j.key("expiry").string(format_date(c.expiry));
+    j.key("new_expiry").date_or_null(c.new_expiry);
+    j.key("steps").begin_array();
+    for (std::size_t i = 0; i < c.steps.size(); ++i) {
+      j.begin_object();
+      j.key("id").string(k_step_ids[i]);
+      j.key("n").integer(static_cast<long long>(i + 1));
+      j.key("done").date_or_null(c.steps[i].done);
+      j.key("note").string_or_null(c.steps[i].note);
+      j.end_object();
+    }
+    j.end_array();
+    j.key("progress_note")
+        .date_or_null(c.progress_note
+                          ? std::optional<Date>(c.progress_note->date)
+                          : std::nullopt);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.take() + "\n";
 }
 
 std::string render_history_json(const std::string& file,

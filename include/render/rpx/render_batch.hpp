@@ -181,10 +181,42 @@ void render_check_html(const HtmlReport& report,
                        const std::vector<HtmlStudent>& students,
                        const Sink& out);
 
-/// The same, with the chart drawn from `points` (`html_chart_point`, in
-/// any order) and the table's rows written by `rows`, in order.
-void render_check_html(const HtmlReport& report,
-                       const std::vector<HtmlStudent>& points,
+/// What the report's chart and notes need of the students, counted one
+/// student at a time, in any order: on several threads, one each, then
+/// `merge`. A few hundred bytes for any number of students.
+class HtmlChart {
+ public:
+  /// Weeks in the chart, from the Monday of the as-of date's week.
+  static constexpr int k_weeks = 12;
+  /// Its phases, bottom to top: those whose last office day can still
+  /// come (not yet submitted).
+  static constexpr std::array<Phase, 3> k_phases = {Phase::overdue, Phase::due,
+                                                    Phase::upcoming};
+  using Bars = std::array<std::array<int, k_phases.size()>, k_weeks>;
+
+  explicit HtmlChart(Date as_of);
+
+  void add(const HtmlStudent& student);
+  void merge(const HtmlChart& other);
+
+  /// The students of each phase by week of their last office day.
+  const Bars& bars() const noexcept { return m_bars; }
+  /// The Monday the first bar starts on.
+  Date first_day() const noexcept { return m_first; }
+  /// Whether a student's last office day has this basis.
+  bool has(Basis basis) const noexcept {
+    return m_bases[static_cast<std::size_t>(basis)];
+  }
+
+ private:
+  Date m_first;
+  Bars m_bars{};
+  std::array<bool, 3> m_bases{};
+};
+
+/// The same, with the chart from `chart` and the table's rows written by
+/// `rows`, in order.
+void render_check_html(const HtmlReport& report, const HtmlChart& chart,
                        const Items& rows, const Sink& out);
 
 /// `remind`'s line for one student ("OVERDUE 2021210001 Kim Minjun: last
