@@ -7,6 +7,13 @@ namespace {
 
 constexpr std::string_view k_hex = "0123456789abcdef";
 
+/// The value of a lowercase hex digit, or -1.
+constexpr int hex_value(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                : -1;
+}
+
 /// True for a UUID as rpx makes them: 36 characters, lowercase hex digits
 /// and dashes at 8, 13, 18 and 23, which pack into 16 bytes.
 bool is_canonical_uuid(std::string_view u) noexcept {
@@ -15,7 +22,7 @@ bool is_canonical_uuid(std::string_view u) noexcept {
   }
   for (std::size_t i = 0; i < u.size(); ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? u[i] != '-' : k_hex.find(u[i]) == std::string_view::npos) {
+    if (dash ? u[i] != '-' : hex_value(u[i]) < 0) {
       return false;
     }
   }
@@ -55,7 +62,7 @@ class Packer {
         ++i;
         continue;
       }
-      m_out += static_cast<char>(k_hex.find(u[i]) << 4 | k_hex.find(u[i + 1]));
+      m_out += static_cast<char>(hex_value(u[i]) << 4 | hex_value(u[i + 1]));
       i += 2;
     }
   }

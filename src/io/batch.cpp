@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -101,38 +102,81 @@ class Collector {
   std::unordered_set<std::string> m_seen;
 };
 
-/// Depth-first with an explicit stack: a deep tree cannot overflow ours.
-void walk(const fs::path& root, Collector& found) {
-  std::vector<fs::path> pending{root};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
-    std::error_code ec;
-    std::vector<fs::directory_entry> entries;
-    fs::directory_iterator it(dir, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      entries.push_back(*it);
+/// `dir` / `name`, as `std::filesystem::path` joins them.
+std::string join(const std::string& dir, std::string_view name) {
+  std::string out;
+  out.reserve(dir.size() + 1 + name.size());
+  out += dir;
+  if (!out.empty() && out.back() != '/') {
+    out += '/';
+  }
+  out += name;
+  return out;
+}
+
+/// A directory's entries but `.` and `..`, sorted by name, with their
+/// types as the listing gives them (DT_UNKNOWN where the file system does
+/// not say); the errno that ended the listing early, or 0.
+int list_directory(const std::string& dir,
+                   std::vector<std::pair<std::string, unsigned char>>& out) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    return errno;
+  }
+  int err = 0;
+  for (;;) {
+    errno = 0;
+    const dirent* e = ::readdir(d);
+    if (e == nullptr) {
+      err = errno;
+      break;
     }
+    const std::string_view name = e->d_name;
+    if (name != "." && name != "..") {
+      out.emplace_back(name, e->d_type);
+    }
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end());
+  return err;
+}
+
+/// Depth-first with an explicit stack: a deep tree cannot overflow ours.
+/// readdir's types tell directories and regular files apart without a
+/// `stat` per entry.
+void walk(const std::string& root, Collector& found) {
+  std::vector<std::string> pending{root};
+  std::vector<std::pair<std::string, unsigned char>> entries;
+  while (!pending.empty()) {
+    const std::string dir = std::move(pending.back());
+    pending.pop_back();
+    entries.clear();
+    const int err = list_directory(dir, entries);
     // By name, so that of two paths to one file the same one is kept.
-    std::sort(entries.begin(), entries.end());
-    for (const fs::directory_entry& entry : entries) {
-      std::error_code type_ec;
-      // The listing's type (no stat) tells directories to walk; links are
-      // not followed into directories.
-      const bool link = entry.is_symlink(type_ec);
-      if (!link && entry.is_directory(type_ec)) {
-        pending.push_back(entry.path());
-      } else if (!is_state_file_name(entry.path().filename().native())) {
+    for (const auto& [name, listed] : entries) {
+      const std::string path = join(dir, name);
+      unsigned char type = listed;
+      if (type == DT_UNKNOWN) {
+        struct stat st {};
+        type = ::lstat(path.c_str(), &st) != 0 ? DT_UNKNOWN
+               : S_ISDIR(st.st_mode)           ? DT_DIR
+               : S_ISLNK(st.st_mode)           ? DT_LNK
+               : S_ISREG(st.st_mode)           ? DT_REG
+                                               : DT_UNKNOWN;
+      }
+      // Links are not followed into directories.
+      if (type == DT_DIR) {
+        pending.push_back(path);
+      } else if (!is_state_file_name(name)) {
         continue;
-      } else if (found.identity() == Identity::later && !link &&
-                 entry.is_regular_file(type_ec)) {
-        found.add_listed(entry.path());
+      } else if (found.identity() == Identity::later && type == DT_REG) {
+        found.add_listed(path);
       } else {
-        found.add_found(entry.path());
+        found.add_found(path);
       }
     }
-    if (ec) {
-      found.add_error(dir.string(), cannot_read(dir.string(), ec.value()));
+    if (err != 0) {
+      found.add_error(dir, cannot_read(dir, err));
     }
   }
 }
@@ -358,6 +402,24 @@ struct WorkerOut {
   std::string scratch;
 };
 
+/// Sorts `items` by `less`, in two halves on two threads when there are
+/// two and the halves are worth it, then merged.
+template <class T, class Less>
+void sort_on(unsigned threads, std::vector<T>& items, const Less& less) {
+  constexpr std::ptrdiff_t k_worth_a_thread = 4096;
+  const auto first = items.begin();
+  const auto last = items.end();
+  if (threads < 2 || last - first < 2 * k_worth_a_thread) {
+    std::sort(first, last, less);
+    return;
+  }
+  const auto middle = first + (last - first) / 2;
+  std::thread half([&] { std::sort(first, middle, less); });
+  std::sort(middle, last, less);
+  half.join();
+  std::inplace_merge(first, middle, last, less);
+}
+
 /// Files taken by a worker at a time: few enough to share out evenly.
 constexpr std::size_t k_grab = 16;
 /// Students rendered between two writes.
@@ -516,7 +578,7 @@ Cohort read_cohort(const std::vector<std::string>& paths,
       d.errors.begin(), d.errors.end(),
       [](const BatchError& a, const BatchError& b) { return a.file < b.file; });
   // more_urgent, on the packed records.
-  std::sort(d.kept.begin(), d.kept.end(), [&](const Kept& a, const Kept& b) {
+  sort_on(d.workers, d.kept, [&](const Kept& a, const Kept& b) {
     if (a.phase != b.phase) {
       return a.phase < b.phase;
     }
