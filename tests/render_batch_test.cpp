@@ -370,7 +370,8 @@ TEST(ErrorLine, InTheOutputLanguage) {
 // nlohmann's dump of the same document, in both layouts, whatever the
 // strings hold.
 TEST(RenderStudentJson, IsLaidOutAsNlohmannDumpsIt) {
-  StudentState s = student("2021\"1\\", "a\tb\x01 \x7f 王 👩‍🎓", ymd(2026, 12, 20));
+  StudentState s =
+      student("2021\"1\\", "a\tb\x01 \x7f 王 👩‍🎓", ymd(2026, 12, 20));
   s.current.steps[0].done = ymd(2026, 11, 2);
   s.current.steps[0].note = "line\nbreak\r\b\f";
   s.unknown = {{"advisor", R"("Li Wei")"},
@@ -394,6 +395,14 @@ TEST(RenderStudentJson, IsLaidOutAsNlohmannDumpsIt) {
       EXPECT_EQ(j["extra"]["e"], "\xC3\xA9\n");
       EXPECT_EQ(j["name"], "a\tb\x01 \x7f 王 👩‍🎓");
       EXPECT_EQ(j["history"][0]["steps"][4]["done"], "2025-12-01");
+      // With a margin: every line but the first further in, no newline.
+      std::string shifted = text.substr(0, text.size() - 1);
+      for (std::size_t at = shifted.find('\n'); at != std::string::npos;
+           at = shifted.find('\n', at + 5)) {
+        shifted.insert(at + 1, "    ");
+      }
+      EXPECT_EQ(rpx::render_student_json(file, s, at(s), k_today, indent, 4),
+                shifted);
     }
   }
 }

@@ -47,9 +47,7 @@ std::string render_check_json_student(const std::string& file,
                                       const StudentState& state,
                                       const Assessment& assessment,
                                       Date today) {
-  return indent_rest(trimmed(render_student_json(valid_utf8(file), state,
-                                                 assessment, today, 2)),
-                     4);
+  return render_student_json(valid_utf8(file), state, assessment, today, 2, 4);
 }
 
 void render_check_json(Date as_of, const Items& students,

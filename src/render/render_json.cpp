@@ -49,7 +49,8 @@ Json history_json(const StudentState& s) {
 /// of the batch.
 class JsonText {
  public:
-  explicit JsonText(int indent) : m_indent(indent) {}
+  JsonText(int indent, std::size_t margin)
+      : m_indent(indent), m_margin(margin) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -86,14 +87,18 @@ class JsonText {
         Json::parse(text, nullptr, false)
             .dump(m_indent, ' ', false, Json::error_handler_t::replace);
     element();
-    for (char c : dumped) {
-      m_out += c;
-      if (c == '\n') {
+    for (std::size_t from = 0; from < dumped.size();) {
+      const std::size_t line = std::min(dumped.find('\n', from), dumped.size());
+      m_out.append(dumped, from, line - from);
+      if (line < dumped.size()) {
+        m_out += '\n';
         m_out.append(depth_indent(), ' ');
       }
+      from = line + 1;
     }
   }
 
+  void reserve(std::size_t n) { m_out.reserve(n); }
   std::string take() { return std::move(m_out); }
 
  private:
@@ -102,9 +107,11 @@ class JsonText {
     m_out += text;
   }
 
+  /// The spaces that start a line at the current depth.
   std::size_t depth_indent() const {
-    return m_indent < 0 ? 0
-                        : static_cast<std::size_t>(m_indent) * m_first.size();
+    return m_indent < 0
+               ? 0
+               : m_margin + static_cast<std::size_t>(m_indent) * m_first.size();
   }
 
   /// Before a member or an element: the comma and the line break.
@@ -154,7 +161,14 @@ class JsonText {
       return;
     }
     m_out += '"';
-    for (char c : s) {
+    std::size_t plain = 0;  // the start of a run that needs no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      m_out.append(s, plain, i - plain);
+      plain = i + 1;
       switch (c) {
         case '"':
           m_out += "\\\"";
@@ -178,17 +192,16 @@ class JsonText {
           m_out += "\\t";
           break;
         default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            m_out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-          } else {
-            m_out += c;
-          }
+          m_out += fmt::format("\\u{:04x}", c);
+          break;
       }
     }
+    m_out.append(s, plain, s.size() - plain);
     m_out += '"';
   }
 
   int m_indent;
+  std::size_t m_margin;
   std::string m_out;
   /// One per open object or array: true until it has an element.
   std::vector<bool> m_first;
@@ -198,10 +211,12 @@ class JsonText {
 }  // namespace
 
 std::string render_student_json(const std::string& file, const StudentState& s,
-                                const Assessment& a, Date today, int indent) {
+                                const Assessment& a, Date today, int indent,
+                                std::size_t margin) {
   const OutputLangScope english(Lang::en);  // machine output
   const Deadline& dl = a.deadline;
-  JsonText j(indent < 0 ? -1 : indent);
+  JsonText j(indent < 0 ? -1 : indent, margin);
+  j.reserve(1024);
   j.begin_object();
   j.key("file").string(file);
   j.key("name").string_or_null(s.name);
@@ -285,7 +300,7 @@ std::string render_student_json(const std::string& file, const StudentState& s,
   }
   j.end_array();
   j.end_object();
-  return j.take() + "\n";
+  return margin > 0 ? j.take() : j.take() + "\n";
 }
 
 std::string render_history_json(const std::string& file,

@@ -85,11 +85,13 @@ std::string render_plan_text(const StudentState& state,
                              Date today);
 
 /// The student object of docs/cli.md ("JSON"). `indent` < 0 gives one line
-/// (JSONL); `file` is the state file's path as given.
+/// (JSONL); `file` is the state file's path as given. With a `margin`,
+/// every line but the first starts with that many more spaces and the text
+/// has no final newline: an element of a larger document.
 std::string render_student_json(const std::string& file,
                                 const StudentState& state,
                                 const Assessment& assessment, Date today,
-                                int indent);
+                                int indent, std::size_t margin = 0);
 
 /// `rpx history`: the permits before the current one, oldest first, each
 /// with its expiry, the steps' dates and the permit that replaced it; then
