@@ -1,9 +1,12 @@
-// Google Benchmark: the calendar's queries and one whole assessment.
-//   cmake --preset bench && cmake --build --preset bench -j2
-//   build/bench/bench/calendar_bench
+// Google Benchmark: the calendar's queries (in order and at random), its
+// construction, the provisional schedule and the lunar calendar, and one
+// whole assessment. scripts/bench runs it in a release build.
 #include <benchmark/benchmark.h>
 
+#include <random>
 #include <rpx/assess.hpp>
+#include <rpx/lunar.hpp>
+#include <rpx/provisional.hpp>
 
 #include "test_data.hpp"
 
@@ -55,6 +58,108 @@ void BM_IsWorkday(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_IsWorkday);
+
+/// Queries over random days of 2015–2030 and random N in [-400, 400]: a
+/// fixed seed, so every run asks the same questions, spread over the
+/// tables so that the cache does not hold them all.
+struct RandomQueries {
+  std::vector<Date> days;
+  std::vector<int> n;
+
+  RandomQueries() {
+    std::mt19937 random(20261202);
+    const Date first = rpx::test::ymd(2015, 1, 1);
+    const int span = (rpx::test::ymd(2030, 12, 31) - first).count();
+    std::uniform_int_distribution<int> day(0, span);
+    std::uniform_int_distribution<int> count(-400, 400);
+    for (int i = 0; i < 4096; ++i) {
+      days.push_back(first + date::days{day(random)});
+      n.push_back(count(random));
+    }
+  }
+};
+
+void BM_AddRandom(benchmark::State& state) {
+  const auto& cal = rpx::test::provisional_calendar();
+  const RandomQueries q;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(cal.add(q.days[i], Workdays{q.n[i]}));
+    i = (i + 1) % q.days.size();
+  }
+}
+BENCHMARK(BM_AddRandom);
+
+void BM_CountRandom(benchmark::State& state) {
+  const auto& cal = rpx::test::provisional_calendar();
+  const RandomQueries q;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Date a = q.days[i];
+    benchmark::DoNotOptimize(cal.count(a, a + date::days{q.n[i]}));
+    i = (i + 1) % q.days.size();
+  }
+}
+BENCHMARK(BM_CountRandom);
+
+void BM_IsWorkdayRandom(benchmark::State& state) {
+  const auto& cal = rpx::test::provisional_calendar();
+  const RandomQueries q;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(cal.is_workday(q.days[i]));
+    i = (i + 1) % q.days.size();
+  }
+}
+BENCHMARK(BM_IsWorkdayRandom);
+
+/// What every command that dates anything pays first: the calendar rpx
+/// uses, official tables and provisional years, from the bundled data.
+void BM_BuildBundledCalendar(benchmark::State& state) {
+  for (auto _ : state) {
+    rpx::WorkCalendar cal(rpx::with_provisional(rpx::bundled_holiday_years(),
+                                                rpx::bundled_holiday_model()));
+    benchmark::DoNotOptimize(cal);
+  }
+}
+BENCHMARK(BM_BuildBundledCalendar)->Unit(benchmark::kMicrosecond);
+
+void BM_ParseBundledHolidays(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rpx::bundled_holiday_years());
+  }
+}
+BENCHMARK(BM_ParseBundledHolidays)->Unit(benchmark::kMicrosecond);
+
+/// One year's provisional schedule (the lunar dates, the law, the breaks).
+void BM_ProvisionalYear(benchmark::State& state) {
+  const auto& model = rpx::bundled_holiday_model();
+  int year = 2027;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rpx::provisional_year(model, year));
+    year = year == 2099 ? 2027 : year + 1;
+  }
+}
+BENCHMARK(BM_ProvisionalYear)->Unit(benchmark::kMicrosecond);
+
+void BM_ChineseNewYear(benchmark::State& state) {
+  int year = 1971;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rpx::chinese_new_year(year));
+    year = year == 2099 ? 1971 : year + 1;
+  }
+}
+BENCHMARK(BM_ChineseNewYear);
+
+void BM_ToLunar(benchmark::State& state) {
+  const RandomQueries q;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rpx::to_lunar(q.days[i]));
+    i = (i + 1) % q.days.size();
+  }
+}
+BENCHMARK(BM_ToLunar);
 
 void BM_BuildCalendar(benchmark::State& state) {
   const auto years = bundled_calendar().years();

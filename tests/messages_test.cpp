@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
+#include <rpx/bundled.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/messages.hpp>
 #include <set>
@@ -177,6 +179,31 @@ TEST(ShowDate, FollowsTheLanguagesHabit) {
     EXPECT_EQ(rpx::show_date(d), "2027년 2월 20일");
     EXPECT_EQ(rpx::show_weekday_date(d), "2027년 2월 20일 (토)");
   }
+}
+
+}  // namespace
+
+namespace {
+
+// The catalogues are read without a JSON tree (messages.cpp): every key and
+// every text, escapes decoded, is what a JSON parser reads in them.
+TEST(Messages, CataloguesReadAsAJsonParserReadsThem) {
+  for (rpx::Lang lang : rpx::k_langs) {
+    const std::string path =
+        "i18n/" + std::string(rpx::lang_code(lang)) + ".json";
+    const auto j = nlohmann::json::parse(*rpx::bundled_file(path));
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.at("messages").items()) {
+      keys.push_back(key);
+      EXPECT_EQ(rpx::message_template(lang, key), value.get<std::string>())
+          << key;
+    }
+    EXPECT_EQ(rpx::message_keys(lang), keys);
+  }
+  EXPECT_EQ(
+      *rpx::message_template(rpx::Lang::en, "error.state.internal_marker"),
+      "a text to be saved holds rpx's internal marker \\u0001rpx-raw-; "
+      "nothing was written");
 }
 
 }  // namespace

@@ -8,12 +8,15 @@ namespace {
 using date::days;
 using date::year_month_day;
 
-// The span with O(1) arithmetic. Inputs are limited to 1970–2100 and |N| to
-// 10 000 workdays (about 40 years), so every answer falls inside it.
-constexpr Date k_span_start = Date{date::year{1900} / 1 / 1};
-constexpr Date k_span_end = Date{date::year{2200} / 12 / 31};
+// The span with O(1) arithmetic: the dates rpx accepts (1970–2100) and the
+// notice-years it can hold a schedule for (to 2101), with a year's margin.
+// An answer outside it (N up to 10 000 workdays, about 40 years, from a date
+// near either end) is stepped to over Monday–Friday, as exact and still
+// fast; a wider span cost every process its construction and its memory.
+constexpr Date k_span_start = Date{date::year{1969} / 1 / 1};
+constexpr Date k_span_end = Date{date::year{2102} / 12 / 31};
 constexpr std::int32_t k_span_days =
-    (k_span_end - k_span_start).count() + 1;  // [0, 109572]
+    (k_span_end - k_span_start).count() + 1;  // [0, 48941]
 
 int year_of(Date d) noexcept {
   return static_cast<int>(year_month_day{d}.year());
@@ -111,6 +114,7 @@ void WorkCalendar::mark_holidays() {
 }
 
 void WorkCalendar::count_prefixes() {
+  m_workday_at.reserve(m_cells.size() * 5 / 7 + 1);
   m_prefix.resize(m_cells.size());
   m_uncovered.resize(m_cells.size());
   m_weekdays.resize(m_cells.size());

@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <rpx/bundled.hpp>
 #include <rpx/errors.hpp>
 #include <rpx/messages.hpp>
@@ -10,7 +12,160 @@ namespace rpx {
 
 namespace {
 
-using Catalogue = std::map<std::string, std::string, std::less<>>;
+/// A language's messages, sorted by key: views into the bundled text, and
+/// the values that had escapes, decoded.
+struct Catalogue {
+  std::vector<std::pair<std::string_view, std::string_view>> entries;
+  std::deque<std::string> decoded;
+
+  const std::string_view* find(std::string_view key) const {
+    const auto it = std::lower_bound(
+        entries.begin(), entries.end(), key,
+        [](const auto& entry, std::string_view k) { return entry.first < k; });
+    return it != entries.end() && it->first == key ? &it->second : nullptr;
+  }
+};
+
+/// A catalogue's strings: the body between the quotes at `text[at]`, and
+/// whether it has escapes; nullopt for what only a full JSON parser should
+/// read (a \u escape, a control character, no closing quote).
+std::optional<std::pair<std::string_view, bool>> catalogue_string(
+    std::string_view text, std::size_t& at) {
+  if (at >= text.size() || text[at] != '"') {
+    return std::nullopt;
+  }
+  const std::size_t start = ++at;
+  bool escaped = false;
+  for (; at < text.size() && text[at] != '"'; ++at) {
+    if (static_cast<unsigned char>(text[at]) < 0x20) {
+      return std::nullopt;
+    }
+    if (text[at] == '\\') {
+      escaped = true;
+      if (++at >= text.size() ||
+          std::string_view("\"\\/bfnrt").find(text[at]) ==
+              std::string_view::npos) {
+        return std::nullopt;
+      }
+    }
+  }
+  if (at >= text.size()) {
+    return std::nullopt;
+  }
+  return std::pair{text.substr(start, at++ - start), escaped};
+}
+
+std::string unescaped(std::string_view body) {
+  std::string out;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\') {
+      out += body[i];
+      continue;
+    }
+    const char c = body[++i];
+    out += c == 'b'   ? '\b'
+           : c == 'f' ? '\f'
+           : c == 'n' ? '\n'
+           : c == 'r' ? '\r'
+           : c == 't' ? '\t'
+                      : c;
+  }
+  return out;
+}
+
+/// Reads `{"format": "...", "language": "...", "messages": {...}}` in one
+/// pass without a JSON tree: every command reads a catalogue before
+/// anything else. False when the text is anything else, for
+/// `read_catalogue` to read it the slow way.
+bool read_catalogue_fast(std::string_view text, Catalogue& out) {
+  std::size_t at = 0;
+  const auto ws = [&] {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n' ||
+                                text[at] == '\r' || text[at] == '\t')) {
+      ++at;
+    }
+  };
+  const auto expect = [&](char c) {
+    ws();
+    if (at >= text.size() || text[at] != c) {
+      return false;
+    }
+    ++at;
+    ws();
+    return true;
+  };
+  if (!expect('{')) {
+    return false;
+  }
+  for (bool more = true; more;) {
+    const auto key = catalogue_string(text, at);
+    if (!key || key->second || !expect(':')) {
+      return false;
+    }
+    if (key->first != "messages") {
+      if (!catalogue_string(text, at)) {
+        return false;
+      }
+    } else {
+      if (!expect('{')) {
+        return false;
+      }
+      for (bool member = text[at] != '}'; member;) {
+        const auto k = catalogue_string(text, at);
+        if (!k || k->second || !expect(':')) {
+          return false;
+        }
+        const auto v = catalogue_string(text, at);
+        if (!v) {
+          return false;
+        }
+        out.entries.emplace_back(
+            k->first, v->second ? std::string_view(out.decoded.emplace_back(
+                                      unescaped(v->first)))
+                                : v->first);
+        ws();
+        member = at < text.size() && text[at] == ',';
+        if (member && !expect(',')) {
+          return false;
+        }
+      }
+      if (!expect('}')) {
+        return false;
+      }
+    }
+    ws();
+    more = at < text.size() && text[at] == ',';
+    if (more && !expect(',')) {
+      return false;
+    }
+  }
+  if (!expect('}') || at != text.size()) {
+    return false;
+  }
+  std::sort(out.entries.begin(), out.entries.end());
+  return std::adjacent_find(out.entries.begin(), out.entries.end(),
+                            [](const auto& a, const auto& b) {
+                              return a.first == b.first;
+                            }) == out.entries.end();
+}
+
+/// The catalogue in `text`: fast, or by nlohmann when the fast reader
+/// declines.
+Catalogue read_catalogue(std::string_view text) {
+  Catalogue c;
+  if (read_catalogue_fast(text, c)) {
+    return c;
+  }
+  c = Catalogue{};
+  const auto j = nlohmann::json::parse(text);
+  for (const auto& [key, value] : j.at("messages").items()) {
+    c.decoded.push_back(key);
+    const std::string_view k = c.decoded.back();
+    c.entries.emplace_back(k, c.decoded.emplace_back(value.get<std::string>()));
+  }
+  std::sort(c.entries.begin(), c.entries.end());
+  return c;
+}
 
 // Per thread: a JSON renderer switches to English for a moment without
 // touching what another thread writes.
@@ -32,22 +187,18 @@ const Catalogue& catalogue(Lang lang) {
     if (!text) {
       throw InternalError("no bundled message catalogue " + path);
     }
-    const auto j = nlohmann::json::parse(*text);
-    for (const auto& [key, value] : j.at("messages").items()) {
-      catalogues[i].emplace(key, value.get<std::string>());
-    }
+    catalogues[i] = read_catalogue(*text);
   });
   return catalogues[i];
 }
 
 std::string_view lookup(Lang lang, std::string_view key) {
-  const Catalogue& c = catalogue(lang);
-  const auto it = c.find(key);
-  if (it == c.end()) {
+  const std::string_view* found = catalogue(lang).find(key);
+  if (found == nullptr) {
     throw InternalError("no message \"" + std::string(key) + "\" in the " +
                         std::string(lang_code(lang)) + " catalogue");
   }
-  return it->second;
+  return *found;
 }
 
 /// Replaces each "{name}" of `tmpl` by `value_of(name)`, a
@@ -161,18 +312,17 @@ std::string tr_n(std::string_view key, long long n,
 
 std::vector<std::string> message_keys(Lang lang) {
   std::vector<std::string> keys;
-  for (const auto& entry : catalogue(lang)) {
-    keys.push_back(entry.first);
+  for (const auto& entry : catalogue(lang).entries) {
+    keys.emplace_back(entry.first);
   }
   return keys;
 }
 
 std::optional<std::string_view> message_template(Lang lang,
                                                  std::string_view key) {
-  const Catalogue& c = catalogue(lang);
-  const auto it = c.find(key);
-  return it == c.end() ? std::nullopt
-                       : std::optional<std::string_view>(it->second);
+  const std::string_view* found = catalogue(lang).find(key);
+  return found == nullptr ? std::nullopt
+                          : std::optional<std::string_view>(*found);
 }
 
 Message::Message(std::string k, std::initializer_list<MessageArg> a)
