@@ -23,6 +23,13 @@ std::size_t width_of(char32_t c) noexcept {
       utf8proc_charwidth(static_cast<utf8proc_int32_t>(c)));
 }
 
+/// True when every byte is printable ASCII (space to `~`): one grapheme
+/// of one column each, nothing to sanitize.
+bool is_printable_ascii(std::string_view text) noexcept {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
 }  // namespace
 
 std::optional<char32_t> next_code_point(std::string_view text,
@@ -76,6 +83,9 @@ Grapheme grapheme_at(std::string_view text, std::size_t pos) noexcept {
 }
 
 std::size_t display_width(std::string_view text) noexcept {
+  if (is_printable_ascii(text)) {
+    return text.size();  // one column each: most cells of a table
+  }
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const Grapheme g = grapheme_at(text, i);
@@ -86,6 +96,9 @@ std::size_t display_width(std::string_view text) noexcept {
 }
 
 std::string sanitize(std::string_view text, Controls controls, BadBytes bad) {
+  if (is_printable_ascii(text)) {
+    return std::string(text);  // nothing to replace or escape
+  }
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
