@@ -1,6 +1,8 @@
 // Machine output: the student object of docs/cli.md. Keys are never translated.
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <rpx/render.hpp>
 #include <rpx/utf8.hpp>
@@ -57,6 +59,17 @@ class JsonText {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
+  /// One of rpx's own member names: ASCII letters and `_`, nothing to
+  /// escape.
+  JsonText& name(std::string_view k) {
+    element();
+    m_out += '"';
+    m_out += k;
+    m_out += m_indent < 0 ? "\":" : "\": ";
+    m_after_key = true;
+    return *this;
+  }
+
   JsonText& key(std::string_view k) {
     element();
     quoted(k);
@@ -69,12 +82,39 @@ class JsonText {
     quoted(v);
   }
   void string_or_null(std::string_view v) { v.empty() ? null() : string(v); }
-  void date_or_null(const std::optional<Date>& d) {
-    d ? string(format_date(*d)) : null();
+  void date_or_null(const std::optional<Date>& d) { d ? date(*d) : null(); }
+  /// "YYYY-MM-DD", as format_date writes it, without a string of its own.
+  void date(Date d) {
+    const date::year_month_day ymd{d};
+    const int y = static_cast<int>(ymd.year());
+    const auto m = static_cast<unsigned>(ymd.month());
+    const auto dd = static_cast<unsigned>(ymd.day());
+    if (y < 1000 || y > 9999) {
+      string(format_date(d));
+      return;
+    }
+    element();
+    const char text[] = {'"',
+                         static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + dd / 10),
+                         static_cast<char>('0' + dd % 10),
+                         '"'};
+    m_out.append(text, sizeof text);
   }
   void null() { literal("null"); }
   void boolean(bool b) { literal(b ? "true" : "false"); }
-  void integer(long long n) { literal(fmt::format("{}", n)); }
+  void integer(long long n) {
+    char text[24];
+    const auto end = std::to_chars(text, text + sizeof text, n).ptr;
+    literal(std::string_view(text, static_cast<std::size_t>(end - text)));
+  }
   /// A value kept as the file wrote it (an extra field), as nlohmann would
   /// write it once parsed.
   void raw(const std::string& text) {
@@ -123,24 +163,26 @@ class JsonText {
     if (m_first.empty()) {
       return;
     }
-    if (!m_first.back()) {
-      m_out += ',';
+    const bool first = m_first.back() != 0;
+    m_first.back() = 0;
+    if (m_indent < 0) {
+      if (!first) {
+        m_out += ',';
+      }
+      return;
     }
-    m_first.back() = false;
-    if (m_indent >= 0) {
-      m_out += '\n';
-      m_out.append(depth_indent(), ' ');
-    }
+    m_out.append(first ? "\n" : ",\n");
+    m_out.append(depth_indent(), ' ');
   }
 
   void open(char c) {
     element();
     m_out += c;
-    m_first.push_back(true);
+    m_first.push_back(1);
   }
 
   void close(char c) {
-    const bool empty = m_first.back();
+    const bool empty = m_first.back() != 0;
     m_first.pop_back();
     if (!empty && m_indent >= 0) {
       m_out += '\n';
@@ -151,13 +193,22 @@ class JsonText {
 
   void quoted(std::string_view s) {
     bool ascii = true;
-    for (char c : s) {
-      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    bool plain_only = true;
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      ascii = ascii && c < 0x80;
+      plain_only = plain_only && c >= 0x20 && c != '"' && c != '\\';
     }
     if (!ascii && !is_valid_utf8(s)) {
       // Bad bytes (a file name) are replaced as nlohmann replaces them.
       m_out += Json(std::string(s))
                    .dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    if (plain_only) {  // nearly every string: no escape to write
+      m_out += '"';
+      m_out += s;
+      m_out += '"';
       return;
     }
     m_out += '"';
@@ -204,7 +255,7 @@ class JsonText {
   std::size_t m_margin;
   std::string m_out;
   /// One per open object or array: true until it has an element.
-  std::vector<bool> m_first;
+  std::vector<std::uint8_t> m_first;
   bool m_after_key = false;
 };
 
@@ -218,81 +269,81 @@ std::string render_student_json(const std::string& file, const StudentState& s,
   JsonText j(indent < 0 ? -1 : indent, margin);
   j.reserve(1024);
   j.begin_object();
-  j.key("file").string(file);
-  j.key("name").string_or_null(s.name);
-  j.key("student_id").string_or_null(s.student_id);
-  j.key("uuid").string(s.uuid);
-  j.key("as_of").string(format_date(today));
-  j.key("phase").string(phase_name(a.phase));
-  j.key("expiry").string(format_date(dl.expiry));
-  j.key("filing_deadline").string(format_date(dl.filing_deadline));
-  j.key("last_office_day").string(format_date(dl.last_office_day));
-  j.key("days_to_deadline").integer(a.days_to_deadline);
-  j.key("days_to_expiry").integer(a.days_to_expiry);
-  j.key("deadline_moved_by")
+  j.name("file").string(file);
+  j.name("name").string_or_null(s.name);
+  j.name("student_id").string_or_null(s.student_id);
+  j.name("uuid").string(s.uuid);
+  j.name("as_of").date(today);
+  j.name("phase").string(phase_name(a.phase));
+  j.name("expiry").date(dl.expiry);
+  j.name("filing_deadline").date(dl.filing_deadline);
+  j.name("last_office_day").date(dl.last_office_day);
+  j.name("days_to_deadline").integer(a.days_to_deadline);
+  j.name("days_to_expiry").integer(a.days_to_expiry);
+  j.name("deadline_moved_by")
       .string_or_null(dl.moved_by == MovedBy::none
                           ? std::string_view()
                           : moved_by_name(dl.moved_by));
   if (dl.holiday) {
-    j.key("deadline_holiday").string(dl.holiday->en());
+    j.name("deadline_holiday").string(dl.holiday->en());
   } else {
-    j.key("deadline_holiday").null();
+    j.name("deadline_holiday").null();
   }
-  j.key("next_step").string_or_null(a.next_step);
-  j.key("next_action").string_or_null(a.next_action);
-  j.key("steps").begin_array();
+  j.name("next_step").string_or_null(a.next_step);
+  j.name("next_action").string_or_null(a.next_action);
+  j.name("steps").begin_array();
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     j.begin_object();
-    j.key("id").string(a.steps[i].id);
-    j.key("n").integer(a.steps[i].n);
-    j.key("done").date_or_null(a.steps[i].done);
-    j.key("note").string_or_null(s.current.steps[i].note);
+    j.name("id").string(a.steps[i].id);
+    j.name("n").integer(a.steps[i].n);
+    j.name("done").date_or_null(a.steps[i].done);
+    j.name("note").string_or_null(s.current.steps[i].note);
     j.end_object();
   }
   j.end_array();
-  j.key("progress_note").date_or_null(a.progress_note);
+  j.name("progress_note").date_or_null(a.progress_note);
   if (s.current.progress_note) {
-    j.key("phone").string_or_null(s.current.progress_note->phone);
+    j.name("phone").string_or_null(s.current.progress_note->phone);
   } else {
-    j.key("phone").null();
+    j.name("phone").null();
   }
-  j.key("ready_estimate").date_or_null(a.ready_estimate);
+  j.name("ready_estimate").date_or_null(a.ready_estimate);
   if (a.ready_earliest) {
-    j.key("ready_estimate_range").begin_object();
-    j.key("from").string(format_date(*a.ready_earliest));
-    j.key("to").string(format_date(*a.ready_latest));
+    j.name("ready_estimate_range").begin_object();
+    j.name("from").date(*a.ready_earliest);
+    j.name("to").date(*a.ready_latest);
     j.end_object();
   } else {
-    j.key("ready_estimate_range").null();
+    j.name("ready_estimate_range").null();
   }
-  j.key("calendar_covered").boolean(a.calendar_covered);
-  j.key("calendar_basis").string(basis_name(a.calendar_basis));
-  j.key("warnings").begin_array();
+  j.name("calendar_covered").boolean(a.calendar_covered);
+  j.name("calendar_basis").string(basis_name(a.calendar_basis));
+  j.name("warnings").begin_array();
   for (const std::string& w : assessment_warnings(a)) {
     j.string(w);
   }
   j.end_array();
-  j.key("extra").begin_object();
+  j.name("extra").begin_object();
   for (const auto& [key, raw] : s.unknown) {
     j.key(key).raw(raw);
   }
   j.end_object();
-  j.key("history").begin_array();
+  j.name("history").begin_array();
   for (const Cycle& c : s.history) {
     j.begin_object();
-    j.key("expiry").string(format_date(c.expiry));
-    j.key("new_expiry").date_or_null(c.new_expiry);
-    j.key("steps").begin_array();
+    j.name("expiry").date(c.expiry);
+    j.name("new_expiry").date_or_null(c.new_expiry);
+    j.name("steps").begin_array();
     for (std::size_t i = 0; i < c.steps.size(); ++i) {
       j.begin_object();
-      j.key("id").string(k_step_ids[i]);
-      j.key("n").integer(static_cast<long long>(i + 1));
-      j.key("done").date_or_null(c.steps[i].done);
-      j.key("note").string_or_null(c.steps[i].note);
+      j.name("id").string(k_step_ids[i]);
+      j.name("n").integer(static_cast<long long>(i + 1));
+      j.name("done").date_or_null(c.steps[i].done);
+      j.name("note").string_or_null(c.steps[i].note);
       j.end_object();
     }
     j.end_array();
-    j.key("progress_note")
+    j.name("progress_note")
         .date_or_null(c.progress_note
                           ? std::optional<Date>(c.progress_note->date)
                           : std::nullopt);
