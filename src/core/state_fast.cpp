@@ -464,7 +464,7 @@ std::vector<Cycle> read_fast_history(Scanner& in) {
 }
 
 // The top-level members, by bit.
-enum Top : unsigned {
+enum class Top : unsigned {
   schema,
   rules,
   uuid,
@@ -477,6 +477,8 @@ enum Top : unsigned {
   history
 };
 
+constexpr unsigned bit(Top t) noexcept { return static_cast<unsigned>(t); }
+
 StudentState read_fast(Scanner& in) {
   StudentState s;
   unsigned seen = 0;
@@ -484,14 +486,14 @@ StudentState read_fast(Scanner& in) {
   in.ws();
   for_each_member(in, [&](std::string_view key) {
     if (key == "schema") {
-      mark(seen, Top::schema);
+      mark(seen, bit(Top::schema));
       const std::int64_t schema = in.integer();
       if (schema != 1 && schema != k_schema_version) {
         throw NotFast{};  // a newer file is read as far as it can be
       }
       s.schema = static_cast<int>(schema);
     } else if (key == "rules") {
-      mark(seen, Top::rules);
+      mark(seen, bit(Top::rules));
       // Ours from schema 2 on; in a schema-1 file, whatever it holds is
       // dropped (the schema may come later in the file).
       if (in.peek() == '"') {
@@ -501,31 +503,31 @@ StudentState read_fast(Scanner& in) {
         in.raw_value(1);
       }
     } else if (key == "uuid") {
-      mark(seen, Top::uuid);
+      mark(seen, bit(Top::uuid));
       s.uuid = in.string_value();
       if (s.uuid.empty()) {
         throw NotFast{};
       }
     } else if (key == "revision") {
-      mark(seen, Top::revision);
+      mark(seen, bit(Top::revision));
       s.revision = in.integer();
     } else if (key == "name") {
-      mark(seen, Top::name);
+      mark(seen, bit(Top::name));
       s.name = string_or_null(in);
     } else if (key == "student_id") {
-      mark(seen, Top::student_id);
+      mark(seen, bit(Top::student_id));
       s.student_id = string_or_null(in);
     } else if (key == "expiry") {
-      mark(seen, Top::expiry);
+      mark(seen, bit(Top::expiry));
       s.current.expiry = in.date();
     } else if (key == "steps") {
-      mark(seen, Top::steps);
+      mark(seen, bit(Top::steps));
       s.current.steps = read_fast_steps(in);
     } else if (key == "progress_note") {
-      mark(seen, Top::progress_note);
+      mark(seen, bit(Top::progress_note));
       s.current.progress_note = read_fast_note(in);
     } else if (key == "history") {
-      mark(seen, Top::history);
+      mark(seen, bit(Top::history));
       s.history = read_fast_history(in);
     } else {
       for (const auto& [k, raw] : s.unknown) {
@@ -538,8 +540,9 @@ StudentState read_fast(Scanner& in) {
     }
   });
   in.ws();
-  constexpr unsigned required = (1U << Top::schema) | (1U << Top::uuid) |
-                                (1U << Top::revision) | (1U << Top::expiry);
+  constexpr unsigned required =
+      (1U << bit(Top::schema)) | (1U << bit(Top::uuid)) |
+      (1U << bit(Top::revision)) | (1U << bit(Top::expiry));
   if ((seen & required) != required || !in.at_end()) {
     throw NotFast{};
   }
