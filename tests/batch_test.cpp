@@ -1,12 +1,16 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <rpx/batch.hpp>
+#include <rpx/messages.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -285,6 +289,99 @@ TEST(ForEachStudent, WithinDaysWidensTheDueWindow) {
             const rpx::Assessment& a) { phases.push_back(a.phase); });
   }
   EXPECT_EQ(phases, (std::vector<Phase>{Phase::upcoming, Phase::due}));
+}
+
+}  // namespace
+
+namespace {
+
+rpx::BatchContext cohort_context() {
+  return rpx::BatchContext{rpx::test::bundled_rules(),
+                           rpx::test::provisional_calendar(),
+                           ymd(2026, 11, 25),
+                           {}};
+}
+
+// Enough students that every worker thread renders some: each writes in the
+// caller's language (the output language is per thread), and the texts
+// come out in check's order.
+TEST(ReadCohort, RendersOnEveryThreadInTheCallersLanguageAndInOrder) {
+  ScopedTempDir dir;
+  for (int i = 0; i < 300; ++i) {
+    // Ids in reverse of the file names; expiries in one of three weeks.
+    dir.write(fmt::format("d{}/{:03}.json", i % 7, i),
+              state_json(fmt::format("{:03}", 299 - i),
+                         fmt::format("2027-0{}-1{}", 1 + i % 3, i % 2)));
+  }
+  const rpx::OutputLangScope chinese(rpx::Lang::zh);
+  const rpx::Cohort cohort =
+      rpx::read_cohort({dir.path().string()}, cohort_context(),
+                       [](const std::string&, const rpx::StudentState&,
+                          const rpx::Assessment&) { return true; });
+  ASSERT_EQ(cohort.size(), 300U);
+  EXPECT_TRUE(cohort.errors().empty());
+  std::vector<std::string> langs;
+  std::vector<rpx::Urgency> order;
+  cohort.render_in_order(
+      [&](const std::string& file, const rpx::StudentState& s,
+          const rpx::Assessment& a) {
+        return std::string(rpx::lang_code(rpx::output_lang())) + "\n" + file +
+               "\n" + s.student_id + "\n" +
+               std::to_string(static_cast<int>(a.phase)) + "\n" +
+               rpx::format_date(*rpx::urgent_date(a));
+      },
+      [&](std::string_view text) {
+        std::vector<std::string> f;
+        std::string line;
+        std::istringstream in{std::string(text)};
+        while (std::getline(in, line)) {
+          f.push_back(line);
+        }
+        langs.push_back(f[0]);
+        order.push_back(Urgency{static_cast<Phase>(std::stoi(f[3])),
+                                rpx::parse_date(f[4]), f[2], f[1]});
+      });
+  EXPECT_EQ(std::count(langs.begin(), langs.end(), "zh"), 300);
+  ASSERT_EQ(order.size(), 300U);
+  EXPECT_TRUE(std::is_sorted(order.begin(), order.end(), rpx::more_urgent));
+  cohort.visit_unordered([&](unsigned worker, const std::string&,
+                             const rpx::StudentState&, const rpx::Assessment&) {
+    EXPECT_EQ(rpx::output_lang(), rpx::Lang::zh);
+    EXPECT_LT(worker, cohort.workers());
+  });
+}
+
+// A file reached by two paths (a directory and a file in it, a link, a
+// hard link) is one student, kept under its first path in the walk; the
+// unreadable are reported once each, sorted by file; `keep` filters.
+TEST(ReadCohort, CountsAFileOnceAndReportsTheUnreadable) {
+  ScopedTempDir dir;
+  const std::string a = dir.write("d/a.json", state_json("1", "2026-12-20"));
+  dir.write("d/b.json", state_json("2", "2027-06-01"));
+  ASSERT_EQ(::link(a.c_str(), (dir.path() / "d/c.json").c_str()), 0);
+  fs::create_symlink(dir.path() / "d/a.json", dir.path() / "d/link.json");
+  const std::string bad = dir.write("d/bad.json", "{\"schema\": 1,\n");
+  const std::string wrong =
+      dir.write("d/wrong.json", state_json("3", "2026-02-30"));
+  std::atomic<int> offered{0};
+  const rpx::Cohort cohort =
+      rpx::read_cohort({(dir.path() / "d").string(), a}, cohort_context(),
+                       [&](const std::string&, const rpx::StudentState& s,
+                           const rpx::Assessment&) {
+                         ++offered;
+                         return s.student_id != "2";
+                       });
+  EXPECT_EQ(cohort.size(), 1U);
+  EXPECT_EQ(cohort.counts().total(), 1U);
+  std::vector<std::string> files;
+  cohort.render_in_order([](const std::string& file, const rpx::StudentState&,
+                            const rpx::Assessment&) { return file; },
+                         [&](std::string_view f) { files.emplace_back(f); });
+  EXPECT_EQ(files, std::vector<std::string>{a});
+  ASSERT_EQ(cohort.errors().size(), 2U);
+  EXPECT_EQ(cohort.errors()[0].file, bad);
+  EXPECT_EQ(cohort.errors()[1].file, wrong);
+  EXPECT_GE(offered.load(), 2);
 }
 
 }  // namespace

@@ -106,13 +106,16 @@ TEST(StateFast, LeavesEverythingElseToTheStrictReader) {
       "\xEF\xBB\xBF" + base + "}",
       base + "}x",
       base + "} {}",
-      base + R"(,"uuid":"v"})",                  // duplicate
-      base + R"(,"a":1,"a":2})",                 // duplicate unknown
-      base + R"(,"a":{"b":1,"b":2}})",           // duplicate, nested
-      base + R"(,"name":"\u00e9"})",             // \u escape
-      base + R"(,"n\u0061me":"x"})",             // escaped key
-      base + R"(,"a":1e400})",                   // exponent
-      base + R"(,"a":1E2})",                     // exponent
+      base + R"(,"uuid":"v"})",                         // duplicate
+      base + R"(,"a":1,"a":2})",                        // duplicate unknown
+      base + R"(,"a":{"b":1,"b":2}})",                  // duplicate, nested
+      base + R"(,"name":"\u00e9"})",                    // \u escape
+      base + R"(,"n\u0061me":"x"})",                    // escaped key
+      base + R"(,"a":1e400})",                          // exponent
+      base + R"(,"a":1E2})",                            // exponent
+      base + ",\"a\":1" + std::string(309, '0') + "}",  // not a double
+      R"({"schema":1,"rules":1)" + std::string(309, '0') +
+          R"(,"uuid":"u","revision":1,"expiry":"2026-12-20"})",
       base + R"(,"a":01})",                      // leading zero
       base + R"(,"a":-})",                       // not a number
       base + R"(,"a":1.})",                      // not a number
@@ -159,6 +162,8 @@ TEST(StateFast, LeavesEverythingElseToTheStrictReader) {
   }
   EXPECT_TRUE(agrees(
       R"({"rules":5,"uuid":"u","revision":1,"expiry":"2026-12-20","schema":1})"));
+  // A long number that is still a double is kept as written.
+  EXPECT_TRUE(agrees(base + ",\"a\":-1" + std::string(299, '0') + ".5}"));
   // The one that is valid all the same is read by the strict reader.
   EXPECT_EQ(parse_state_strict(base + R"(,"name":"\u00e9"})", "x.json").name,
             "\xC3\xA9");

@@ -17,6 +17,7 @@
 #include <rpx/render.hpp>
 #include <rpx/render_batch.hpp>
 #include <rpx/suggest.hpp>
+#include <set>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -168,11 +169,13 @@ class ExtrasSeen {
     for (std::size_t i = 0; i < m_asked.size(); ++i) {
       m_found[i] = m_found[i] || find_extra(s, m_asked[i]) != nullptr;
     }
+    // The students come in no fixed order (several threads read them):
+    // the names kept are the first k_max_seen in byte order, whatever the
+    // order, so that the suggestion does not depend on it.
     for (const auto& member : s.unknown) {
-      if (m_seen.size() < k_max_seen &&
-          std::find(m_seen.begin(), m_seen.end(), member.first) ==
-              m_seen.end()) {
-        m_seen.push_back(member.first);
+      m_seen.insert(member.first);
+      if (m_seen.size() > k_max_seen) {
+        m_seen.erase(std::prev(m_seen.end()));
       }
     }
   }
@@ -200,7 +203,7 @@ class ExtrasSeen {
   std::mutex m_mutex;
   std::vector<std::string> m_asked;
   std::vector<bool> m_found;
-  std::vector<std::string> m_seen;
+  std::set<std::string> m_seen;
 };
 
 /// Reads and assesses every student under `b.paths` and keeps, packed, those

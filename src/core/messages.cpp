@@ -110,7 +110,7 @@ bool read_catalogue_fast(std::string_view text, Catalogue& out) {
       if (!expect('{')) {
         return false;
       }
-      for (bool member = text[at] != '}'; member;) {
+      for (bool member = at < text.size() && text[at] != '}'; member;) {
         const auto k = catalogue_string(text, at);
         if (!k || k->second || !expect(':')) {
           return false;

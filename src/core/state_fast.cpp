@@ -23,6 +23,10 @@ constexpr int k_fast_max_depth = 32;
 /// Longest integer read here: 18 digits always fit an `int64_t`.
 constexpr std::size_t k_max_digits = 18;
 
+/// Longest integer part of a number kept verbatim: any number with this
+/// many digits before the point is finite as a double, as nlohmann reads it.
+constexpr std::size_t k_max_number_digits = 300;
+
 constexpr std::size_t k_no_step = k_step_count;
 
 std::size_t fast_step_index(std::string_view key) noexcept {
@@ -299,7 +303,8 @@ class Scanner {
     };
     const std::size_t first = m_i;
     const std::size_t n = digits();
-    if (n == 0 || (n > 1 && m_t[first] == '0')) {
+    // 309 digits can pass a double's range: the strict reader's to refuse.
+    if (n == 0 || n > k_max_number_digits || (n > 1 && m_t[first] == '0')) {
       throw NotFast{};
     }
     if (peek() == '.') {

@@ -17,6 +17,7 @@
 #include <rpx/errors.hpp>
 #include <rpx/fsutil.hpp>
 #include <rpx/json_util.hpp>
+#include <rpx/messages.hpp>
 #include <rpx/state_pack.hpp>
 #include <thread>
 #include <unordered_set>
@@ -249,7 +250,10 @@ void parallel_for(std::size_t n, unsigned threads,
   std::atomic<std::size_t> next{0};
   std::mutex failed_mutex;
   std::exception_ptr failed;
+  // The output language is per thread: the workers write in the caller's.
+  const Lang lang = output_lang();
   const auto work = [&] {
+    const OutputLangScope language(lang);
     try {
       for (std::size_t i = next++; i < n; i = next++) {
         job(i);

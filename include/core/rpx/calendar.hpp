@@ -42,7 +42,7 @@ struct DayInfo {
 /// missing; it is covered when that basis is official.
 ///
 /// After construction `add`, `count` and coverage queries are O(1): prefix
-/// counts over a fixed span [1900-01-01, 2200-12-31]; outside it, days are
+/// counts over a fixed span [1969-01-01, 2102-12-31]; outside it, days are
 /// Monday–Friday and uncovered, and arithmetic walks day by day.
 class WorkCalendar {
  public:
