@@ -55,24 +55,6 @@ std::size_t skip_value(std::string_view t, std::size_t i) {
   return i;
 }
 
-/// `t` without whitespace outside strings.
-std::string minify(std::string_view t) {
-  std::string out;
-  for (std::size_t i = 0; i < t.size();) {
-    if (t[i] == '"') {
-      const std::size_t end = skip_string(t, i);
-      out.append(t.substr(i, end - i));
-      i = end;
-    } else {
-      if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
-        out += t[i];
-      }
-      ++i;
-    }
-  }
-  return out;
-}
-
 /// Calls `each(key_text, value_text)` for the members of object `t` (or
 /// with an empty key for the elements of array `t`).
 template <typename F>
@@ -153,6 +135,23 @@ void write_raw_at(std::string_view t, std::size_t& i, int indent,
 }
 
 }  // namespace
+
+std::string minify(std::string_view t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] == '"') {
+      const std::size_t end = skip_string(t, i);
+      out.append(t.substr(i, end - i));
+      i = end;
+    } else {
+      if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+        out += t[i];
+      }
+      ++i;
+    }
+  }
+  return out;
+}
 
 std::vector<RawMember> raw_members(std::string_view text) {
   std::vector<RawMember> out;

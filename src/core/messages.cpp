@@ -8,6 +8,8 @@
 #include <rpx/errors.hpp>
 #include <rpx/messages.hpp>
 
+#include "json_scan.hpp"
+
 namespace rpx {
 
 namespace {
@@ -25,53 +27,6 @@ struct Catalogue {
     return it != entries.end() && it->first == key ? &it->second : nullptr;
   }
 };
-
-/// A catalogue's strings: the body between the quotes at `text[at]`, and
-/// whether it has escapes; nullopt for what only a full JSON parser should
-/// read (a \u escape, a control character, no closing quote).
-std::optional<std::pair<std::string_view, bool>> catalogue_string(
-    std::string_view text, std::size_t& at) {
-  if (at >= text.size() || text[at] != '"') {
-    return std::nullopt;
-  }
-  const std::size_t start = ++at;
-  bool escaped = false;
-  for (; at < text.size() && text[at] != '"'; ++at) {
-    if (static_cast<unsigned char>(text[at]) < 0x20) {
-      return std::nullopt;
-    }
-    if (text[at] == '\\') {
-      escaped = true;
-      if (++at >= text.size() ||
-          std::string_view("\"\\/bfnrt").find(text[at]) ==
-              std::string_view::npos) {
-        return std::nullopt;
-      }
-    }
-  }
-  if (at >= text.size()) {
-    return std::nullopt;
-  }
-  return std::pair{text.substr(start, at++ - start), escaped};
-}
-
-std::string unescaped(std::string_view body) {
-  std::string out;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    if (body[i] != '\\') {
-      out += body[i];
-      continue;
-    }
-    const char c = body[++i];
-    out += c == 'b'   ? '\b'
-           : c == 'f' ? '\f'
-           : c == 'n' ? '\n'
-           : c == 'r' ? '\r'
-           : c == 't' ? '\t'
-                      : c;
-  }
-  return out;
-}
 
 /// Reads `{"format": "...", "language": "...", "messages": {...}}` in one
 /// pass without a JSON tree: every command reads a catalogue before
@@ -98,12 +53,12 @@ bool read_catalogue_fast(std::string_view text, Catalogue& out) {
     return false;
   }
   for (bool more = true; more;) {
-    const auto key = catalogue_string(text, at);
-    if (!key || key->second || !expect(':')) {
+    const auto key = json_scan::scan_string(text, at);
+    if (!key || key->escaped || !expect(':')) {
       return false;
     }
-    if (key->first != "messages") {
-      if (!catalogue_string(text, at)) {
+    if (key->body != "messages") {
+      if (!json_scan::scan_string(text, at)) {
         return false;
       }
     } else {
@@ -111,18 +66,18 @@ bool read_catalogue_fast(std::string_view text, Catalogue& out) {
         return false;
       }
       for (bool member = at < text.size() && text[at] != '}'; member;) {
-        const auto k = catalogue_string(text, at);
-        if (!k || k->second || !expect(':')) {
+        const auto k = json_scan::scan_string(text, at);
+        if (!k || k->escaped || !expect(':')) {
           return false;
         }
-        const auto v = catalogue_string(text, at);
+        const auto v = json_scan::scan_string(text, at);
         if (!v) {
           return false;
         }
         out.entries.emplace_back(
-            k->first, v->second ? std::string_view(out.decoded.emplace_back(
-                                      unescaped(v->first)))
-                                : v->first);
+            k->body, v->escaped ? std::string_view(out.decoded.emplace_back(
+                                      json_scan::unescape(v->body)))
+                                : v->body);
         ws();
         member = at < text.size() && text[at] == ',';
         if (member && !expect(',')) {

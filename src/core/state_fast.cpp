@@ -4,10 +4,13 @@
 // same result; anything else (a syntax error, a duplicate member, an unknown
 // step, a \u escape, a newer schema) is left to the strict reader, which
 // explains it. state_test and fuzz_state hold the two readers to that.
+#include <algorithm>
 #include <limits>
 #include <rpx/json_util.hpp>
 #include <rpx/state.hpp>
 #include <rpx/utf8.hpp>
+
+#include "json_scan.hpp"
 
 namespace rpx {
 
@@ -61,40 +64,13 @@ class Scanner {
   /// control character, only the one-letter escapes. `escaped` tells
   /// whether it holds any.
   std::string_view string_body(bool& escaped) {
-    expect('"');
-    const std::size_t start = m_i;
-    escaped = false;
-    bool ascii = true;
-    for (;;) {
-      if (m_i >= m_t.size()) {
-        throw NotFast{};
-      }
-      const auto c = static_cast<unsigned char>(m_t[m_i]);
-      if (c == '"') {
-        break;
-      }
-      if (c < 0x20) {
-        throw NotFast{};
-      }
-      if (c == '\\') {
-        escaped = true;
-        if (m_i + 1 >= m_t.size() ||
-            std::string_view("\"\\/bfnrt").find(m_t[m_i + 1]) ==
-                std::string_view::npos) {
-          throw NotFast{};  // \u is the strict reader's
-        }
-        m_i += 2;
-        continue;
-      }
-      ascii = ascii && c < 0x80;
-      ++m_i;
+    const std::optional<json_scan::ScannedString> s =
+        json_scan::scan_string(m_t, m_i);
+    if (!s || !is_valid_utf8(s->body)) {
+      throw NotFast{};  // \u is the strict reader's
     }
-    const std::string_view body = m_t.substr(start, m_i - start);
-    ++m_i;
-    if (!ascii && !is_valid_utf8(body)) {
-      throw NotFast{};
-    }
-    return body;
+    escaped = s->escaped;
+    return s->body;
   }
 
   /// A member name: no escapes, so that its bytes are its name.
@@ -113,38 +89,7 @@ class Scanner {
   std::string string_value() {
     bool escaped = false;
     const std::string_view body = string_body(escaped);
-    if (!escaped) {
-      return std::string(body);
-    }
-    std::string out;
-    out.reserve(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) {
-      if (body[i] != '\\') {
-        out += body[i];
-        continue;
-      }
-      switch (body[++i]) {
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        default:
-          out += body[i];
-          break;  // " \ /
-      }
-    }
-    return out;
+    return escaped ? json_scan::unescape(body) : std::string(body);
   }
 
   /// `null`, consumed; false (nothing consumed) for anything else.
@@ -194,40 +139,16 @@ class Scanner {
     return v;
   }
 
-  /// Any JSON value, checked and skipped; returns its text with the
-  /// whitespace outside strings removed, as json_util::raw_members gives
-  /// an unknown member.
+  /// Any JSON value, checked and skipped; returns its text as
+  /// json_util::raw_members gives an unknown member (`minify`).
   std::string raw_value(int depth) {
     const std::size_t start = m_i;
-    bool spaced = false;
-    skip_value(depth, spaced);
-    const std::string_view text = m_t.substr(start, m_i - start);
-    if (!spaced) {
-      return std::string(text);
-    }
-    std::string out;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (in_string) {
-        out += c;
-        if (c == '\\') {
-          out += text[++i];
-        } else if (c == '"') {
-          in_string = false;
-        }
-      } else if (c == '"') {
-        in_string = true;
-        out += c;
-      } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        out += c;
-      }
-    }
-    return out;
+    skip_value(depth);
+    return json_util::minify(m_t.substr(start, m_i - start));
   }
 
  private:
-  void skip_value(int depth, bool& spaced) {
+  void skip_value(int depth) {
     if (depth > k_fast_max_depth) {
       throw NotFast{};
     }
@@ -238,7 +159,7 @@ class Scanner {
     } else if (c == '{' || c == '[') {
       const char close = c == '{' ? '}' : ']';
       ++m_i;
-      spaced = skip_ws_noting(spaced);
+      ws();
       if (peek() == close) {
         ++m_i;
         return;
@@ -246,30 +167,20 @@ class Scanner {
       std::vector<std::string_view> keys;
       for (;;) {
         if (close == '}') {
-          bool escaped = false;
-          const std::string_view k = string_body(escaped);
-          if (escaped) {
+          const std::string_view k = key();
+          if (std::find(keys.begin(), keys.end(), k) != keys.end()) {
             throw NotFast{};
           }
-          for (std::string_view seen : keys) {
-            if (seen == k) {
-              throw NotFast{};
-            }
-          }
           keys.push_back(k);
-          spaced = skip_ws_noting(spaced);
-          expect(':');
-          spaced = skip_ws_noting(spaced);
         }
-        skip_value(depth + 1, spaced);
-        spaced = skip_ws_noting(spaced);
-        if (peek() == ',') {
-          ++m_i;
-          spaced = skip_ws_noting(spaced);
-          continue;
+        skip_value(depth + 1);
+        ws();
+        if (peek() != ',') {
+          expect(close);
+          return;
         }
-        expect(close);
-        return;
+        ++m_i;
+        ws();
       }
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       number();
@@ -280,12 +191,6 @@ class Scanner {
     } else {
       throw NotFast{};
     }
-  }
-
-  bool skip_ws_noting(bool spaced) noexcept {
-    const std::size_t before = m_i;
-    ws();
-    return spaced || m_i != before;
   }
 
   /// RFC 8259's number, without an exponent (which could overflow a

@@ -84,6 +84,10 @@ struct RawMember {
 /// it), in order; empty when `text` is not an object.
 std::vector<RawMember> raw_members(std::string_view text);
 
+/// `text` (valid JSON) without the whitespace outside its strings: how
+/// `raw_members` gives a value.
+std::string minify(std::string_view text);
+
 /// The elements of the JSON array `text`, as `raw_members` gives values.
 std::vector<std::string> raw_elements(std::string_view text);
 
