@@ -44,9 +44,25 @@ std::optional<Date> parse_date(std::string_view text) noexcept {
 
 std::string format_date(Date d) {
   const date::year_month_day ymd{d};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) {
+    return fmt::format("{:04}-{:02}-{:02}", y, m, day);
+  }
+  // Digit by digit: every output prints dates, a batch thousands of them.
+  const auto digit = [](unsigned n) { return static_cast<char>('0' + n); };
+  const auto year = static_cast<unsigned>(y);
+  return {digit(year / 1000),
+          digit(year / 100 % 10),
+          digit(year / 10 % 10),
+          digit(year % 10),
+          '-',
+          digit(m / 10),
+          digit(m % 10),
+          '-',
+          digit(day / 10),
+          digit(day % 10)};
 }
 
 std::string_view weekday_name(Date d) noexcept {

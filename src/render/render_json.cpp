@@ -83,30 +83,12 @@ class JsonText {
   }
   void string_or_null(std::string_view v) { v.empty() ? null() : string(v); }
   void date_or_null(const std::optional<Date>& d) { d ? date(*d) : null(); }
-  /// "YYYY-MM-DD", as format_date writes it, without a string of its own.
+  /// A date as format_date writes it: never anything to escape.
   void date(Date d) {
-    const date::year_month_day ymd{d};
-    const int y = static_cast<int>(ymd.year());
-    const auto m = static_cast<unsigned>(ymd.month());
-    const auto dd = static_cast<unsigned>(ymd.day());
-    if (y < 1000 || y > 9999) {
-      string(format_date(d));
-      return;
-    }
     element();
-    const char text[] = {'"',
-                         static_cast<char>('0' + y / 1000),
-                         static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),
-                         static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),
-                         static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + dd / 10),
-                         static_cast<char>('0' + dd % 10),
-                         '"'};
-    m_out.append(text, sizeof text);
+    m_out += '"';
+    m_out += format_date(d);
+    m_out += '"';
   }
   void null() { literal("null"); }
   void boolean(bool b) { literal(b ? "true" : "false"); }
