@@ -28,13 +28,17 @@ pinned to 2026-11-25. Checked:
 - remind: one line per student needing action, the silent case (nothing on
   stdout or stderr, exit 0), the default state file (66 before init);
 - read-only: the tree is unchanged, no lock file appears;
-- a file name that is not UTF-8 still gives UTF-8 output (U+FFFD).
+- a file name that is not UTF-8 still gives UTF-8 output (U+FFFD);
+- a cohort of 300, which every worker thread renders part of: in Chinese and
+  Korean every table row and reminder is in that language, in the order of
+  the JSON, and the machine formats are byte for byte the English ones.
 
 Exit 0 when all is well, else 1 with the problems on stderr.
 """
 
 import csv
 import io
+import json
 import os
 import pathlib
 import shutil
@@ -356,6 +360,57 @@ def check_byte_file_names(ws):
             fail(f"{fmt}, name not UTF-8: output is not UTF-8")
 
 
+def labels(lang, kind):
+    """The catalogue's phase labels ("label" for the table, "title" for
+    remind) in `lang`."""
+    messages = json.loads((SOURCE / "data" / "i18n" / f"{lang}.json")
+                          .read_text(encoding="utf-8"))["messages"]
+    return {p: messages[f"phase.{kind}.{p}"] for p in ORDER}
+
+
+def check_threads_and_languages(ws):
+    work = pathlib.Path(ws.path)
+    big = work / "big"
+    subprocess.run(
+        [sys.executable, str(SOURCE / "tests" / "fixtures" / "make_cohort.py"),
+         str(big), "--today", TODAY, "--count", "300", "--per-dir", "40"],
+        check=True)
+    rc, out, _ = run(["check", "big", "--format", "json"], ws.home,
+                     cwd=ws.path, raw=True)
+    students = parse_json(out.decode())["students"]
+    expect(f"300 students: exit {rc}, {len(students)} read",
+           rc == 2 and len(students) == 300)
+    for fmt in ["json", "jsonl", "csv"]:
+        english = run(["--lang", "en", "check", "big", "--format", fmt],
+                      ws.home, cwd=ws.path, raw=True)
+        for lang in ["zh", "ko"]:
+            other = run(["--lang", lang, "check", "big", "--format", fmt],
+                        ws.home, cwd=ws.path, raw=True)
+            expect(f"--format {fmt} differs in {lang}", other == english)
+    needs = [s for s in students if s["phase"] in ORDER[:4]]
+    for lang in ["zh", "ko"]:
+        rc, out, err = run(["--lang", lang, "check", "big"], ws.home,
+                           cwd=ws.path)
+        rows = out.splitlines()[1:1 + len(students)]
+        label = labels(lang, "label")
+        expect(f"{lang} table: exit {rc}, {err!r}", rc == 2 and err == "")
+        expect(f"{lang} table: a row not in {lang} or out of order",
+               [(r.split("  ")[0].strip(), r.split("  ")[-1].strip())
+                for r in rows] ==
+               [(label[s["phase"]], s["file"]) for s in students])
+        rc, out, err = run(["--lang", lang, "remind", "big"], ws.home,
+                           cwd=ws.path)
+        title = labels(lang, "title")
+        lines = out.splitlines()
+        expect(f"{lang} remind: exit {rc}, {len(lines)} lines, {err!r}",
+               rc == 2 and err == "" and len(lines) == len(needs))
+        # A student without an id goes by name, without a name by file.
+        expect(f"{lang} remind: a line not in {lang} or out of order",
+               all(line.startswith(f"{title[s['phase']]} "
+                                   f"{s['student_id'] or s['name'] or s['file']}")
+                   for line, s in zip(lines, needs)))
+
+
 with Workspace("check") as ws:
     cohort = make_cohort(pathlib.Path(ws.path))
     before = snapshot(cohort, mtimes=True)
@@ -369,4 +424,5 @@ with Workspace("check") as ws:
            snapshot(cohort, mtimes=True) == before)
     check_unreadable(ws)
     check_byte_file_names(ws)
+    check_threads_and_languages(ws)
 finish(f"check_cohort: {COUNT} students, every check passed")
