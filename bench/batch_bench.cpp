@@ -122,7 +122,7 @@ void BM_RenderHtmlRow(benchmark::State& state) {
   const auto columns = rpx::default_csv_columns();
   for (auto _ : state) {
     benchmark::DoNotOptimize(
-        rpx::make_html_student(columns, "g000/s.json", s, a));
+        rpx::render_html_row(columns, "g000/s.json", s, a));
   }
 }
 BENCHMARK(BM_RenderHtmlRow);

@@ -69,12 +69,19 @@ rpx::BatchError syntax_error(const std::string& file,
                                                       {{"detail", detail}})}})};
 }
 
+/// The document of `students`, texts of `render_check_json_student`.
 std::string json_text(Date as_of, const std::vector<std::string>& students,
                       const rpx::PhaseCounts& counts,
                       const std::vector<rpx::BatchError>& errors) {
   std::string text;
-  rpx::render_check_json(as_of, students, counts, errors,
-                         [&](std::string_view s) { text += s; });
+  rpx::render_check_json(
+      as_of,
+      [&](const rpx::Sink& each) {
+        for (const std::string& s : students) {
+          each(s);
+        }
+      },
+      counts, errors, [&](std::string_view s) { text += s; });
   return text;
 }
 
@@ -242,8 +249,10 @@ TEST(RenderCheckJson, HasTheShapeOfCliMd) {
   counts.add(Phase::overdue);
   const std::string one =
       rpx::render_student_json("a.json", s, at(s), k_today, 2);
-  const std::string text =
-      json_text(k_today, {one, one}, counts, {syntax_error("b.json", "bad")});
+  const std::string element =
+      rpx::render_check_json_student("a.json", s, at(s), k_today);
+  const std::string text = json_text(k_today, {element, element}, counts,
+                                     {syntax_error("b.json", "bad")});
   const auto j = nlohmann::ordered_json::parse(text);
   EXPECT_EQ(j["as_of"], "2026-11-25");
   ASSERT_EQ(j["students"].size(), 2U);

@@ -289,9 +289,9 @@ int check_html(Context& ctx, const Batch& b,
                const std::vector<Column>& columns) {
   const Cohort c = collect(ctx, b);
   std::vector<HtmlChart> charts(c.workers(), HtmlChart(b.today));
-  c.visit_unordered(
-      [&](unsigned worker, const std::string&, const StudentState&,
-          const Assessment& a) { charts[worker].add(html_chart_point(a)); });
+  c.visit_unordered([&](unsigned worker, const std::string&,
+                        const StudentState&,
+                        const Assessment& a) { charts[worker].add(a); });
   for (std::size_t i = 1; i < charts.size(); ++i) {
     charts.front().merge(charts[i]);
   }
@@ -304,7 +304,7 @@ int check_html(Context& ctx, const Batch& b,
         c.render_in_order(
             [&columns](const std::string& file, const StudentState& s,
                        const Assessment& a) {
-              return make_html_student(columns, file, s, a).row;
+              return render_html_row(columns, file, s, a);
             },
             each);
       },

@@ -8,40 +8,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// Indents every line of `text` but the first by `indent` spaces.
-std::string indent_rest(std::string_view text, std::size_t indent) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    out += c;
-    if (c == '\n') {
-      out.append(indent, ' ');
-    }
-  }
-  return out;
-}
-
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && text.back() == '\n') {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
-}
-
 }  // namespace
-
-void render_check_json(Date as_of, const std::vector<std::string>& students,
-                       const PhaseCounts& counts,
-                       const std::vector<BatchError>& errors, const Sink& out) {
-  render_check_json(
-      as_of,
-      [&students](const Sink& each) {
-        for (const std::string& s : students) {
-          each(indent_rest(trimmed(s), 4));
-        }
-      },
-      counts, errors, out);
-}
 
 std::string render_check_json_student(const std::string& file,
                                       const StudentState& state,

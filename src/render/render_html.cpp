@@ -279,10 +279,9 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-HtmlStudent make_html_student(const std::vector<Column>& columns,
-                              const std::string& file,
-                              const StudentState& state,
-                              const Assessment& assessment) {
+std::string render_html_row(const std::vector<Column>& columns,
+                            const std::string& file, const StudentState& state,
+                            const Assessment& assessment) {
   const TableRow cells = make_table_row(columns, file, state, assessment);
   std::string row = fmt::format(
       "<tr data-phase=\"{}\" data-search=\"{}\">", phase_name(assessment.phase),
@@ -305,34 +304,24 @@ HtmlStudent make_html_student(const std::vector<Column>& columns,
     }
   }
   row += "</tr>\n";
-  HtmlStudent out = html_chart_point(assessment);
-  out.row = std::move(row);
-  return out;
-}
-
-HtmlStudent html_chart_point(const Assessment& assessment) {
-  const bool submitted = assessment.step(StepId::submit).done.has_value();
-  return HtmlStudent{
-      assessment.phase,
-      submitted ? std::nullopt
-                : std::optional<Date>(assessment.deadline.last_office_day),
-      assessment.deadline.note.basis,
-      {}};
+  return row;
 }
 
 HtmlChart::HtmlChart(Date as_of)
     : m_first(as_of -
               date::days{(date::weekday(as_of) - date::Monday).count()}) {}
 
-void HtmlChart::add(const HtmlStudent& s) {
-  m_bases[static_cast<std::size_t>(s.basis)] = true;
+void HtmlChart::add(const Assessment& a) {
+  m_bases[static_cast<std::size_t>(a.deadline.note.basis)] = true;
   const auto it =
-      std::find(k_chart_phases.begin(), k_chart_phases.end(), s.phase);
-  if (!s.last_office_day || it == k_chart_phases.end() ||
-      *s.last_office_day < m_first) {
+      std::find(k_chart_phases.begin(), k_chart_phases.end(), a.phase);
+  const Date last = a.deadline.last_office_day;
+  // Once submitted, the last office day no longer comes.
+  if (a.step(StepId::submit).done || it == k_chart_phases.end() ||
+      last < m_first) {
     return;
   }
-  const auto week = (*s.last_office_day - m_first).count() / 7;
+  const auto week = (last - m_first).count() / 7;
   if (week < k_weeks) {
     ++m_bars[static_cast<std::size_t>(week)]
             [static_cast<std::size_t>(it - k_chart_phases.begin())];
@@ -348,23 +337,6 @@ void HtmlChart::merge(const HtmlChart& other) {
   for (std::size_t b = 0; b < m_bases.size(); ++b) {
     m_bases[b] = m_bases[b] || other.m_bases[b];
   }
-}
-
-void render_check_html(const HtmlReport& report,
-                       const std::vector<HtmlStudent>& students,
-                       const Sink& out) {
-  HtmlChart chart(report.as_of);
-  for (const HtmlStudent& s : students) {
-    chart.add(s);
-  }
-  render_check_html(
-      report, chart,
-      [&students](const Sink& each) {
-        for (const HtmlStudent& s : students) {
-          each(s.row);
-        }
-      },
-      out);
 }
 
 void render_check_html(const HtmlReport& report, const HtmlChart& chart,

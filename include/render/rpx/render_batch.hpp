@@ -112,15 +112,9 @@ std::string render_check_table(const std::vector<Column>& columns,
                                std::size_t unreadable, TextStyle style);
 
 /// `check --format json`: `{"as_of", "students", "summary", "errors"}` of
-/// docs/cli.md, written to `out`. `students` holds the texts of
-/// `render_student_json(..., 2)`, in order; `summary` lists all seven phases,
+/// docs/cli.md, written to `out`. `students` writes the texts of
+/// `render_check_json_student`, in order; `summary` lists all seven phases,
 /// zeros included; file names in `errors` are made UTF-8 (`valid_utf8`).
-void render_check_json(Date as_of, const std::vector<std::string>& students,
-                       const PhaseCounts& counts,
-                       const std::vector<BatchError>& errors, const Sink& out);
-
-/// The same, with the students written by `students` as texts of
-/// `render_check_json_student`.
 void render_check_json(Date as_of, const Items& students,
                        const PhaseCounts& counts,
                        const std::vector<BatchError>& errors, const Sink& out);
@@ -138,27 +132,13 @@ std::string column_heading(const Column& column);
 /// double-quoted attribute values.
 std::string html_escape(std::string_view text);
 
-/// One student of the HTML report, as held until the end of the batch:
-/// what the chart needs and the rendered table row.
-struct HtmlStudent {
-  Phase phase = Phase::upcoming;
-  std::optional<Date> last_office_day;  // until submitted
-  Basis basis = Basis::official;        // of the last office day
-  std::string row;                      // <tr>...</tr>
-};
-
 /// The student's row of the report's table in `columns` (cells as in the
 /// text table, escaped; text cells isolated in <bdi> for right-to-left
 /// names), with `data-phase` and `data-search` (id and name) for the
 /// filter.
-HtmlStudent make_html_student(const std::vector<Column>& columns,
-                              const std::string& file,
-                              const StudentState& state,
-                              const Assessment& assessment);
-
-/// What the chart and the notes need of a student: `make_html_student`
-/// without the row.
-HtmlStudent html_chart_point(const Assessment& assessment);
+std::string render_html_row(const std::vector<Column>& columns,
+                            const std::string& file, const StudentState& state,
+                            const Assessment& assessment);
 
 /// What the report says besides the students.
 struct HtmlReport {
@@ -170,16 +150,6 @@ struct HtmlReport {
   PhaseSet shown;
   std::vector<BatchError> errors;
 };
-
-/// `check --format html`: one self-contained page (docs/staff.md, "The
-/// report"): the as-of date and the calendar basis, a count per phase, an
-/// SVG chart of the last office days of the next 12 weeks stacked by phase,
-/// the students in the order given, a phase filter and a search box (inline
-/// script; without it, the plain table), and the unreadable files. Nothing
-/// is loaded from anywhere.
-void render_check_html(const HtmlReport& report,
-                       const std::vector<HtmlStudent>& students,
-                       const Sink& out);
 
 /// What the report's chart and notes need of the students, counted one
 /// student at a time, in any order: on several threads, one each, then
@@ -196,7 +166,9 @@ class HtmlChart {
 
   explicit HtmlChart(Date as_of);
 
-  void add(const HtmlStudent& student);
+  /// Counts `assessment`'s last office day (until submitted) and notes
+  /// its basis.
+  void add(const Assessment& assessment);
   void merge(const HtmlChart& other);
 
   /// The students of each phase by week of their last office day.
@@ -214,8 +186,12 @@ class HtmlChart {
   std::array<bool, 3> m_bases{};
 };
 
-/// The same, with the chart from `chart` and the table's rows written by
-/// `rows`, in order.
+/// `check --format html`: one self-contained page (docs/staff.md, "The
+/// report"): the as-of date and the calendar basis, a count per phase, an
+/// SVG chart of the last office days of the next 12 weeks stacked by phase
+/// (`chart`), the students' rows in the order `rows` writes them, a phase
+/// filter and a search box (inline script; without it, the plain table),
+/// and the unreadable files. Nothing is loaded from anywhere.
 void render_check_html(const HtmlReport& report, const HtmlChart& chart,
                        const Items& rows, const Sink& out);
 
