@@ -295,7 +295,7 @@ int check_html(Context& ctx, const Batch& b,
   for (std::size_t i = 1; i < charts.size(); ++i) {
     charts.front().merge(charts[i]);
   }
-  const HtmlReport report{b.today,  official_years(ctx.calendar().years()),
+  const HtmlReport report{b.today,  official_years(ctx.calendar().tables()),
                           columns,  c.counts(),
                           b.phases, c.errors()};
   render_check_html(

@@ -141,8 +141,8 @@ WorkCalendar Context::calendar_with(const std::vector<HolidayYear>& extra,
                                        globals.holidays, Origin::file));
   }
   // Every notice-year with no official table gets the provisional one.
-  return WorkCalendar(with_provisional(add(std::move(years), Origin::file),
-                                       bundled_holiday_model()));
+  return WorkCalendar(add(std::move(years), Origin::file),
+                      bundled_holiday_model());
 }
 
 Date Context::today() {

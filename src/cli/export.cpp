@@ -88,7 +88,7 @@ int export_cohort(Context& ctx, const std::vector<std::string>& paths,
   const date::sys_seconds when = stamp(ctx);
   // It grows when a notice is imported, which can move a date.
   const auto generation =
-      static_cast<std::int64_t>(official_years(ctx.calendar().years()).size());
+      static_cast<std::int64_t>(official_years(ctx.calendar().tables()).size());
   std::vector<Ranked<std::string>> events;
   const BatchContext batch{ctx.rules(), ctx.calendar(), ctx.today(), {}};
   const std::vector<BatchError> errors = for_each_student(

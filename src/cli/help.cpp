@@ -111,7 +111,12 @@ class HelpFormatter : public CLI::Formatter {
   }
 
   std::string make_footer(const CLI::App* app) const override {
-    const std::string& footer = app->get_footer();
+    // CLI11 ends the footer function's text with '\n' and the footer
+    // string, which rpx leaves empty.
+    std::string footer = app->get_footer();
+    if (!footer.empty()) {
+      footer.pop_back();
+    }
     return footer.empty() ? std::string() : "\n" + footer;
   }
 
@@ -179,31 +184,35 @@ void setup_help(CLI::App& app) {
                        tr("help.option.version"));
 }
 
-void set_help_footer(CLI::App& cmd, const std::vector<Example>& examples,
-                     const std::vector<ExitCode>& exit_codes,
-                     const std::vector<std::string>& notes) {
-  std::string out;
-  if (!exit_codes.empty()) {
-    out += heading(tr("help.label.exit_codes"));
-    for (const ExitCode& c : exit_codes) {
-      out +=
-          two_columns("  " + std::to_string(c.code), c.meaning, k_code_column);
-    }
-    out += "\n";
-  }
-  if (!examples.empty()) {
-    out += heading(tr("help.label.examples"));
-    for (const Example& e : examples) {
-      for (const std::string& line : wrap(e.comment, k_help_width - 4)) {
-        out += "  # " + line + "\n";
+void set_help_footer(CLI::App& cmd, std::vector<Example> examples,
+                     std::vector<ExitCode> exit_codes,
+                     std::vector<std::string> notes) {
+  // Laid out when help is asked for, not by every command that runs.
+  cmd.footer([examples = std::move(examples),
+              exit_codes = std::move(exit_codes), notes = std::move(notes)] {
+    std::string out;
+    if (!exit_codes.empty()) {
+      out += heading(tr("help.label.exit_codes"));
+      for (const ExitCode& c : exit_codes) {
+        out += two_columns("  " + std::to_string(c.code), c.meaning,
+                           k_code_column);
       }
-      out += "  " + e.command + "\n";
+      out += "\n";
     }
-  }
-  for (const std::string& note : notes) {
-    out += "\n" + wrapped(note);
-  }
-  cmd.footer(out);
+    if (!examples.empty()) {
+      out += heading(tr("help.label.examples"));
+      for (const Example& e : examples) {
+        for (const std::string& line : wrap(e.comment, k_help_width - 4)) {
+          out += "  # " + line + "\n";
+        }
+        out += "  " + e.command + "\n";
+      }
+    }
+    for (const std::string& note : notes) {
+      out += "\n" + wrapped(note);
+    }
+    return out;
+  });
 }
 
 std::string help_text(const CLI::App& app) {

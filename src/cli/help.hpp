@@ -32,10 +32,10 @@ struct ExitCode {
 void setup_help(CLI::App& app);
 
 /// `cmd`'s help ends with `exit_codes` (when given) and `examples`, then
-/// `notes` (paragraphs).
-void set_help_footer(CLI::App& cmd, const std::vector<Example>& examples,
-                     const std::vector<ExitCode>& exit_codes = {},
-                     const std::vector<std::string>& notes = {});
+/// `notes` (paragraphs), laid out when the help is shown.
+void set_help_footer(CLI::App& cmd, std::vector<Example> examples,
+                     std::vector<ExitCode> exit_codes = {},
+                     std::vector<std::string> notes = {});
 
 /// The help of `app`, as `rpx COMMAND --help` prints it.
 std::string help_text(const CLI::App& app);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <rpx/dates.hpp>
 #include <rpx/schedule.hpp>
@@ -12,6 +13,12 @@
 #include <vector>
 
 namespace rpx {
+
+struct HolidayModel;
+
+namespace detail {
+struct CalendarData;
+}
 
 /// Everything the calendar knows about one day.
 struct DayInfo {
@@ -41,15 +48,28 @@ struct DayInfo {
 /// weakest of those notices': official, provisional, or weekdays when one is
 /// missing; it is covered when that basis is official.
 ///
-/// After construction `add`, `count` and coverage queries are O(1): prefix
-/// counts over a fixed span [1969-01-01, 2102-12-31]; outside it, days are
+/// The calendar is made a calendar year at a time, on the first query that
+/// needs the year, and a provisional schedule only when a year needs its
+/// notice: building one costs a vector move, and a command pays only for the
+/// years it touches. Queries are safe from several threads at once. Within a
+/// year, `add`, `count` and coverage queries are O(1); across years they add
+/// one step per year. The years kept are [1969, 2102]; outside them days are
 /// Monday–Friday and uncovered, and arithmetic walks day by day.
 class WorkCalendar {
  public:
   /// Monday–Friday only; nothing is covered.
   WorkCalendar();
-  /// `years` must name each notice-year at most once (see `overlay`).
-  explicit WorkCalendar(std::vector<HolidayYear> years);
+  /// Exactly `tables`; each notice-year at most once (see `overlay`).
+  explicit WorkCalendar(std::vector<HolidayYear> tables);
+  /// `tables`, and for every notice-year of [k_provisional_first_year,
+  /// k_provisional_last_year] it does not hold, `model`'s provisional
+  /// schedule, made on first use: the same calendar as
+  /// `WorkCalendar(with_provisional(tables, model))`. `model` must outlive
+  /// the calendar.
+  WorkCalendar(std::vector<HolidayYear> tables, const HolidayModel& model);
+  WorkCalendar(WorkCalendar&&) noexcept;
+  WorkCalendar& operator=(WorkCalendar&&) noexcept;
+  ~WorkCalendar();
 
   DayInfo day(Date d) const noexcept;
   /// What decided `d`, as a value that outlives the calendar.
@@ -89,10 +109,14 @@ class WorkCalendar {
   /// (its own year, or the next one for 25–31 December).
   int missing_notice(Date d) const noexcept;
 
-  /// The loaded notice-years, official and provisional, sorted by year.
-  const std::vector<HolidayYear>& years() const noexcept { return m_years; }
+  /// Every notice-year, official and provisional, sorted by year. Makes
+  /// the provisional schedules not made yet: for listings, not for queries.
+  const std::vector<HolidayYear>& years() const;
+  /// The notice-years given to the constructor, sorted by year: the tables
+  /// loaded, without the schedules made from a model.
+  const std::vector<HolidayYear>& tables() const noexcept;
   /// The notice of `year` (official or provisional), or null.
-  const HolidayYear* notice(int year) const noexcept;
+  const HolidayYear* notice(int year) const;
   /// The official notice of `year`, or null.
   const HolidayYear* official_notice(int year) const noexcept;
   /// The first and last years of an official table, or 0 when none.
@@ -100,43 +124,9 @@ class WorkCalendar {
   int last_official_year() const noexcept;
 
  private:
-  struct Cell {
-    DayKind kind;
-    Basis basis;
-    bool assumed;
-    std::uint16_t holiday;  // index into m_holidays + 1; 0 when none
-  };
+  /// `add` by walking the days one by one.
+  [[gnu::noinline]] Date add_stepping(Date d, Workdays n) const noexcept;
 
-  // The constructor's steps, in order.
-  /// Every day of the span a workday or a weekend day, basis `weekdays`.
-  void fill_weekends();
-  /// The basis of each day of a year that `m_years` holds.
-  void set_bases();
-  /// The holidays and adjusted workdays of `m_years`, official over
-  /// provisional.
-  void mark_holidays();
-  /// The prefix counts and the workday index from the cells.
-  void count_prefixes();
-
-  bool in_span(Date d) const noexcept;
-  std::int32_t index(Date d) const noexcept;
-  /// Workdays in [span start, day `i`]; valid for i in [-1, span size).
-  std::int32_t prefix(std::int32_t i) const noexcept;
-  /// The days counted by `prefix` (one of the arrays below) in [a, b], both
-  /// in the span.
-  std::int32_t count_in(const std::vector<std::int32_t>& prefix, Date a,
-                        Date b) const noexcept;
-
-  std::vector<HolidayYear> m_years;
-  // (index into m_years, index into its holidays); indices, not pointers,
-  // so a copied calendar stays valid.
-  std::vector<std::pair<std::uint16_t, std::uint16_t>> m_holidays;
-  std::vector<Cell> m_cells;
-  std::vector<std::int32_t> m_prefix;      // workdays in [start, i]
-  std::vector<std::int32_t> m_uncovered;   // uncovered days in [start, i]
-  std::vector<std::int32_t> m_weekdays;    // weekdays-basis days in [start, i]
-  std::vector<std::int32_t> m_assumed;     // assumed days in [start, i]
-  std::vector<std::int32_t> m_workday_at;  // k-th workday's index, k from 0
+  std::unique_ptr<detail::CalendarData> m_data;
 };
-
 }  // namespace rpx

@@ -1,0 +1,147 @@
+// WorkCalendar's storage: the notice-years, the provisional schedules made
+// so far, and the days of each calendar year, made on first use.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <rpx/calendar.hpp>
+#include <rpx/provisional.hpp>
+#include <vector>
+
+namespace rpx::detail {
+
+/// The calendar years kept, one block each: [1969, 2102]. The span covers
+/// the dates rpx accepts (1970–2100) and the notice-years it can hold a
+/// schedule for (to 2101), with a year's margin.
+inline constexpr int k_first_block_year = 1969;
+inline constexpr int k_blocks = 2102 - k_first_block_year + 1;
+inline constexpr Date k_span_start =
+    Date{date::year{k_first_block_year} / 1 / 1};
+
+/// Span day of 1 January of each block's year, and one past the end.
+inline constexpr auto k_block_start = [] {
+  std::array<std::int32_t, k_blocks + 1> starts{};
+  for (int b = 0; b <= k_blocks; ++b) {
+    starts[static_cast<std::size_t>(b)] =
+        (Date{date::year{k_first_block_year + b} / 1 / 1} - k_span_start)
+            .count();
+  }
+  return starts;
+}();
+inline constexpr std::int32_t k_span_days = k_block_start[k_blocks];
+
+inline constexpr int k_provisional_slots =
+    k_provisional_last_year - k_provisional_first_year + 1;
+
+/// A cell's tag for a provisional schedule: this plus its slot.
+inline constexpr std::uint32_t k_provisional_tag = 0x8000;
+
+/// One day as a block holds it: 16 bytes, so that a query reads one line.
+struct Cell {
+  /// 0 until the day's block is made, then the block plus one. Read through
+  /// `CalendarData::cell`, which makes the block first.
+  std::uint8_t made;
+  DayKind kind;
+  Basis basis;
+  bool assumed;
+  /// The holiday the day belongs to, 0 when none: in the upper 16 bits the
+  /// notice-year (an index into `tables` below k_provisional_tag, else
+  /// k_provisional_tag plus a provisional slot), in the lower the holiday's
+  /// index plus one.
+  std::uint32_t holiday;
+  // Running counts from the block's 1 January, the day included: workdays,
+  // days not official, days only Monday–Friday decides, days the model
+  // assumed.
+  std::int16_t n_work;
+  std::int16_t n_uncovered;
+  std::int16_t n_weekdays;
+  std::int16_t n_assumed;
+
+  bool works() const noexcept {
+    return kind == DayKind::workday || kind == DayKind::adjusted_workday;
+  }
+};
+static_assert(sizeof(Cell) == 16);
+
+struct CalendarData {
+  CalendarData(std::vector<HolidayYear> given, const HolidayModel* m);
+
+  /// Sorted by year.
+  std::vector<HolidayYear> tables;
+  /// Makes the provisional schedules of the years `tables` lacks; null
+  /// for none.
+  const HolidayModel* model = nullptr;
+  /// The widest offsets, in calendar years, from a notice-year to a day it
+  /// decides: a notice of Y reaches [Y + reach_lo, Y + reach_hi].
+  int reach_lo = -1;
+  int reach_hi = 0;
+
+  std::array<std::once_flag, k_provisional_slots> made_once;
+  std::array<std::unique_ptr<HolidayYear>, k_provisional_slots> made;
+
+  std::once_flag all_once;
+  std::vector<HolidayYear> all;
+
+  std::array<std::once_flag, k_blocks> block_once;
+  /// Set when a block's days are all published.
+  std::array<std::atomic<bool>, k_blocks> block_made{};
+  /// Workdays in each block's year.
+  std::array<std::int32_t, k_blocks> total{};
+  /// By span day, zeroed (calloc: pages no block touches cost nothing).
+  std::unique_ptr<Cell[], void (*)(void*)> cells;
+  /// `workday_at[start + k]`: the span day of the k-th workday (from 0) of
+  /// the block starting at span day `start`.
+  std::unique_ptr<std::int32_t[]> workday_at;
+
+  /// The notice of `year`, official or provisional (made if need be), or
+  /// null.
+  const HolidayYear* notice(int year);
+  /// What decides the days of notice-year `year`, without making it.
+  Basis basis_of(int year) const noexcept;
+  /// The notice-year and holiday a cell's tag names.
+  std::pair<const HolidayYear*, const Holiday*> holiday(
+      std::uint32_t tag) const noexcept {
+    if (tag == 0) {
+      return {nullptr, nullptr};
+    }
+    const std::uint32_t year = tag >> 16;
+    const HolidayYear* y = year < k_provisional_tag
+                               ? &tables[year]
+                               : made[year - k_provisional_tag].get();
+    return {y, &y->holidays[(tag & 0xffff) - 1]};
+  }
+
+  /// Day `i` of the span, its block made if need be.
+  const Cell& cell(std::int32_t i) noexcept {
+    Cell& c = cells[static_cast<std::size_t>(i)];
+    if (std::atomic_ref<std::uint8_t>(c.made).load(std::memory_order_acquire) ==
+        0) {
+      int b = i / 366;  // at most one short
+      b += i >= k_block_start[static_cast<std::size_t>(b) + 1] ? 1 : 0;
+      make_block(b);
+    }
+    return c;
+  }
+  /// The block holding span day `i`, made if need be.
+  int block(std::int32_t i) noexcept { return cell(i).made - 1; }
+  /// Makes block `b` if no thread has.
+  void ready(int b) noexcept {
+    if (!block_made[static_cast<std::size_t>(b)].load(
+            std::memory_order_acquire)) [[unlikely]] {
+      make_block(b);
+    }
+  }
+
+ private:
+  void make_block_of(std::int32_t i) noexcept;
+  void make_block(int b) noexcept;
+  void fill(int b) noexcept;
+  void mark(int b) noexcept;
+  void count(int b) noexcept;
+};
+
+}  // namespace rpx::detail
