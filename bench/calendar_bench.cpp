@@ -144,6 +144,18 @@ void BM_ParseBundledHolidays(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseBundledHolidays)->Unit(benchmark::kMicrosecond);
 
+/// The model the provisional schedules are made from, parsed from its two
+/// bundled files (once per process, on the first provisional year).
+void BM_ParseHolidayModel(benchmark::State& state) {
+  const std::string law = "provisional/statutory.json";
+  const std::string params = "provisional/model.json";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rpx::parse_holiday_model(
+        *rpx::bundled_file(law), law, *rpx::bundled_file(params), params));
+  }
+}
+BENCHMARK(BM_ParseHolidayModel)->Unit(benchmark::kMicrosecond);
+
 /// One year's provisional schedule (the lunar dates, the law, the breaks).
 void BM_ProvisionalYear(benchmark::State& state) {
   const auto& model = rpx::bundled_holiday_model();

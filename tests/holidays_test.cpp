@@ -462,6 +462,32 @@ TEST(BundledHolidays, EveryFileParses) {
   EXPECT_EQ(years, expected);
 }
 
+TEST(BundledHolidays, CompiledTablesAreWhatTheParserReads) {
+  // bundled_holiday_years() is data written at build time
+  // (cmake/compile_holidays.cmake); the files it was written from, read by
+  // the parser every user file goes through, must give the same years.
+  std::vector<rpx::HolidayYear> parsed;
+  for (const rpx::BundledFile& f : rpx::bundled_files()) {
+    if (f.path.starts_with("holidays/")) {
+      parsed = rpx::overlay(std::move(parsed),
+                            rpx::parse_holiday_file(f.text, std::string(f.path),
+                                                    Origin::bundled));
+    }
+  }
+  const std::vector<rpx::HolidayYear> compiled = rpx::bundled_holiday_years();
+  ASSERT_EQ(compiled.size(), parsed.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    EXPECT_EQ(compiled[i], parsed[i]) << parsed[i].year;
+  }
+  // Spot checks that do not go through either: 2026's Spring Festival.
+  const rpx::Holiday& spring = compiled.back().holidays[1];
+  EXPECT_EQ(spring.name.in("zh"), "春节");
+  EXPECT_EQ(rpx::format_date(spring.first_off), "2026-02-15");
+  EXPECT_EQ(rpx::format_date(spring.last_off), "2026-02-23");
+  ASSERT_EQ(spring.workdays.size(), 2u);
+  EXPECT_EQ(rpx::format_date(spring.workdays[1]), "2026-02-28");
+}
+
 TEST(BundledHolidays, NamesSupplementaryNotices) {
   for (int year : {2015, 2019, 2020}) {
     const auto text =

@@ -31,24 +31,20 @@ CalendarData::CalendarData(std::vector<HolidayYear> given,
   // A notice-year decides 25 December of the year before to the end of its
   // own (the holiday files' rule, and the model's). A table made some other
   // way may reach further; the blocks then consult more notices.
-  const auto reach = [this](int notice, Date d) {
-    const Date from = Date{date::year{notice - 1} / 12 / 25};
-    const Date to = Date{date::year{notice} / 12 / 31};
-    if (d < from || to < d) {
-      reach_lo = std::min(reach_lo, year_of(d) - notice);
-      reach_hi = std::max(reach_hi, year_of(d) - notice);
-    }
-  };
   for (const HolidayYear& y : tables) {
+    const Date from = Date{date::year{y.year - 1} / 12 / 25};
+    const Date to = Date{date::year{y.year} / 12 / 31};
+    const auto reach = [&](Date d) {
+      if (d < from || to < d) {
+        reach_lo = std::min(reach_lo, year_of(d) - y.year);
+        reach_hi = std::max(reach_hi, year_of(d) - y.year);
+      }
+    };
     for (const Holiday& h : y.holidays) {
-      reach(y.year, h.first_off);
-      reach(y.year, h.last_off);
-      for (const Date d : h.workdays) {
-        reach(y.year, d);
-      }
-      for (const Date d : h.assumed) {
-        reach(y.year, d);
-      }
+      reach(h.first_off);
+      reach(h.last_off);
+      std::for_each(h.workdays.begin(), h.workdays.end(), reach);
+      std::for_each(h.assumed.begin(), h.assumed.end(), reach);
     }
   }
 }

@@ -3,6 +3,8 @@
 #include <rpx/holidays.hpp>
 #include <rpx/json_util.hpp>
 
+#include "compiled_holidays.hpp"
+
 namespace rpx {
 
 namespace {
@@ -198,12 +200,24 @@ std::vector<HolidayYear> parse_holiday_file(std::string_view text,
 }
 
 std::vector<HolidayYear> bundled_holiday_years() {
+  // data/holidays/ as compiled by cmake/compile_holidays.cmake; the tests
+  // hold it equal to what parse_holiday_file reads from the same files.
   std::vector<HolidayYear> years;
-  for (const BundledFile& f : bundled_files()) {
-    if (f.path.starts_with("holidays/")) {
-      years = overlay(
-          std::move(years),
-          parse_holiday_file(f.text, std::string(f.path), Origin::bundled));
+  years.reserve(detail::compiled_holiday_years().size());
+  for (const detail::CompiledYear& c : detail::compiled_holiday_years()) {
+    HolidayYear& y = years.emplace_back();
+    y.year = c.year;
+    y.notice = c.notice;
+    y.origin = Origin::bundled;
+    y.holidays.reserve(c.holidays.size());
+    for (const detail::CompiledHoliday& ch : c.holidays) {
+      Holiday& h = y.holidays.emplace_back();
+      for (const detail::CompiledName& n : ch.name) {
+        h.name.by_lang.emplace(n.lang, n.text);
+      }
+      h.first_off = ch.first_off;
+      h.last_off = ch.last_off;
+      h.workdays.assign(ch.workdays.begin(), ch.workdays.end());
     }
   }
   return years;

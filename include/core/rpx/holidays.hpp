@@ -63,8 +63,9 @@ std::vector<HolidayYear> parse_holiday_file(std::string_view text,
                                             const std::string& name,
                                             Origin origin);
 
-/// The schedules compiled into the binary (data/holidays/*.json), overlaid
-/// in file order; the base layer of every calendar rpx builds.
+/// The schedules compiled into the binary (data/holidays/*.json, as
+/// constant data), sorted by year; the base layer of every calendar rpx
+/// builds.
 std::vector<HolidayYear> bundled_holiday_years();
 
 }  // namespace rpx
