@@ -97,7 +97,10 @@ bool read_catalogue_fast(std::string_view text, Catalogue& out) {
   if (!expect('}') || at != text.size()) {
     return false;
   }
-  std::sort(out.entries.begin(), out.entries.end());
+  // The bundled catalogues are kept sorted by key; sort only one that is not.
+  if (!std::is_sorted(out.entries.begin(), out.entries.end())) {
+    std::sort(out.entries.begin(), out.entries.end());
+  }
   return std::adjacent_find(out.entries.begin(), out.entries.end(),
                             [](const auto& a, const auto& b) {
                               return a.first == b.first;

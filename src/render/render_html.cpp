@@ -252,30 +252,46 @@ std::string controls_html(const PhaseSet& shown) {
 
 }  // namespace
 
+namespace {
+
+/// Appends `text` to `out`, escaped for HTML text and attribute values:
+/// runs without a special character in one append.
+void append_escaped(std::string& out, std::string_view text) {
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view entity;
+    switch (text[i]) {
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&#39;";
+        break;
+      default:
+        continue;
+    }
+    out.append(text.substr(from, i - from));
+    out.append(entity);
+    from = i + 1;
+  }
+  out.append(text.substr(from));
+}
+
+}  // namespace
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  append_escaped(out, text);
   return out;
 }
 
@@ -283,25 +299,34 @@ std::string render_html_row(const std::vector<Column>& columns,
                             const std::string& file, const StudentState& state,
                             const Assessment& assessment) {
   const TableRow cells = make_table_row(columns, file, state, assessment);
-  std::string row = fmt::format(
-      "<tr data-phase=\"{}\" data-search=\"{}\">", phase_name(assessment.phase),
-      html_escape(printable(state.student_id + " " + state.name)));
+  const std::string_view phase = phase_name(assessment.phase);
+  std::string row;
+  row.reserve(512);
+  row += "<tr data-phase=\"";
+  row += phase;
+  row += "\" data-search=\"";
+  append_escaped(row, printable(state.student_id + " " + state.name));
+  row += "\">";
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const Column& c = columns[i];
-    const std::string cell = html_escape(cells.cells[i]);
+    std::string_view close = "</td>";
     if (c.field == Field::phase) {
-      row += fmt::format("<td class=\"phase p-{}\">{}</td>",
-                         phase_name(assessment.phase), cell);
+      row += "<td class=\"phase p-";
+      row += phase;
+      row += "\">";
     } else if (c.field == Field::days_to_deadline ||
                c.field == Field::days_to_expiry) {
-      row += "<td class=\"num\">" + cell + "</td>";
+      row += "<td class=\"num\">";
     } else if (!c.field || c.field == Field::name || c.field == Field::file ||
                c.field == Field::student_id) {
       // Text may be right-to-left, and may wrap.
-      row += "<td class=\"t\"><bdi>" + cell + "</bdi></td>";
+      row += "<td class=\"t\"><bdi>";
+      close = "</bdi></td>";
     } else {
-      row += "<td>" + cell + "</td>";
+      row += "<td>";
     }
+    append_escaped(row, cells.cells[i]);
+    row += close;
   }
   row += "</tr>\n";
   return row;
