@@ -65,7 +65,8 @@ std::int32_t count_in(detail::CalendarData& data,
     data.ready(blk);
     rank += data.total[static_cast<std::size_t>(blk)];
   }
-  return data.workday_at[static_cast<std::size_t>(block_first(blk) + rank - 1)];
+  return block_first(blk) +
+         data.workday_at[static_cast<std::size_t>(block_first(blk) + rank - 1)];
 }
 
 }  // namespace
@@ -294,8 +295,10 @@ Date WorkCalendar::add(Date d, Workdays n) const noexcept {
         c.n_work + n.value + (n.value < 0 && !c.works() ? 1 : 0);
     if (rank >= 1 && rank <= data.total[static_cast<std::size_t>(blk)])
         [[likely]] {
-      return k_span_start + days{data.workday_at[static_cast<std::size_t>(
-                                block_first(blk) + rank - 1)]};
+      const std::int32_t first = block_first(blk);
+      return k_span_start +
+             days{first +
+                  data.workday_at[static_cast<std::size_t>(first + rank - 1)]};
     }
     if (const auto at = add_across(data, blk, rank)) {
       return k_span_start + days{*at};

@@ -1,5 +1,7 @@
 #include "calendar_data.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <new>
 
@@ -15,17 +17,24 @@ int year_of(Date d) noexcept {
 
 }  // namespace
 
+ZeroCells::ZeroCells(std::size_t n) : m_bytes(n * sizeof(Cell)) {
+  void* p = ::mmap(nullptr, m_bytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
+    throw std::bad_alloc();
+  }
+  m_cells = static_cast<Cell*>(p);
+}
+
+ZeroCells::~ZeroCells() { ::munmap(m_cells, m_bytes); }
+
 CalendarData::CalendarData(std::vector<HolidayYear> given,
                            const HolidayModel* m)
     : tables(std::move(given)),
       model(m),
-      cells(static_cast<Cell*>(std::calloc(k_span_days, sizeof(Cell))),
-            std::free),
+      cells(k_span_days),
       // Uninitialised: a block writes its workdays when it is made.
-      workday_at(new std::int32_t[k_span_days]) {
-  if (cells == nullptr) {
-    throw std::bad_alloc();
-  }
+      workday_at(new std::int16_t[k_span_days]) {
   std::sort(tables.begin(), tables.end(),
             [](const auto& a, const auto& b) { return a.year < b.year; });
   // A notice-year decides 25 December of the year before to the end of its
@@ -181,7 +190,8 @@ void CalendarData::count(int b) noexcept {
   for (std::int32_t d = first; d < end; ++d) {
     Cell& c = cells[static_cast<std::size_t>(d)];
     if (c.works()) {
-      workday_at[static_cast<std::size_t>(first + work)] = d;
+      workday_at[static_cast<std::size_t>(first + work)] =
+          static_cast<std::int16_t>(d - first);
       ++work;
     }
     uncovered += c.basis == Basis::official ? 0 : 1;

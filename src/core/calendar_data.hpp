@@ -5,7 +5,6 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <rpx/calendar.hpp>
@@ -67,6 +66,23 @@ struct Cell {
 };
 static_assert(sizeof(Cell) == 16);
 
+/// An array of zeroed cells, mapped from the kernel: pages no block touches
+/// cost nothing, and none is cleared by hand (calloc clears memory it
+/// reuses, as in a second calendar in one process).
+class ZeroCells {
+ public:
+  explicit ZeroCells(std::size_t n);
+  ZeroCells(const ZeroCells&) = delete;
+  ZeroCells& operator=(const ZeroCells&) = delete;
+  ~ZeroCells();
+
+  Cell& operator[](std::size_t i) noexcept { return m_cells[i]; }
+
+ private:
+  Cell* m_cells;
+  std::size_t m_bytes;
+};
+
 struct CalendarData {
   CalendarData(std::vector<HolidayYear> given, const HolidayModel* m);
 
@@ -91,11 +107,12 @@ struct CalendarData {
   std::array<std::atomic<bool>, k_blocks> block_made{};
   /// Workdays in each block's year.
   std::array<std::int32_t, k_blocks> total{};
-  /// By span day, zeroed (calloc: pages no block touches cost nothing).
-  std::unique_ptr<Cell[], void (*)(void*)> cells;
-  /// `workday_at[start + k]`: the span day of the k-th workday (from 0) of
-  /// the block starting at span day `start`.
-  std::unique_ptr<std::int32_t[]> workday_at;
+  /// By span day.
+  ZeroCells cells;
+  /// `workday_at[start + k]`: the k-th workday (from 0) of the block
+  /// starting at span day `start`, as days after `start`. Two bytes a day,
+  /// so that the allocation stays on the heap, not in an mmap of its own.
+  std::unique_ptr<std::int16_t[]> workday_at;
 
   /// The notice of `year`, official or provisional (made if need be), or
   /// null.
