@@ -3,6 +3,7 @@
 // that agrees with stepping day by day.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <rpx/calendar.hpp>
 #include <rpx/provisional.hpp>
@@ -61,7 +62,35 @@ TEST(LazyCalendar, MadeFromTheModelIsTheWholeScheduleGivenAtOnce) {
             whole.note(ymd(2026, 12, 1), ymd(2027, 3, 1)));
 }
 
-TEST(LazyCalendar, TablesAreTheYearsGivenAndMakeNoSchedule) {
+/// The bundled model, counting how often it is asked for.
+int g_model_asked = 0;
+const rpx::HolidayModel& counted_model() {
+  ++g_model_asked;
+  return rpx::bundled_holiday_model();
+}
+
+TEST(LazyCalendar, TheModelIsAskedForOnTheFirstProvisionalScheduleOnly) {
+  g_model_asked = 0;
+  const WorkCalendar cal(rpx::bundled_holiday_years(), &counted_model);
+  // Years the official tables decide (2025 needs notices 2025 and 2026),
+  // the tables, coverage: no schedule, no model.
+  EXPECT_EQ(iso(cal.add(ymd(2025, 9, 30), Workdays{1})), "2025-10-09");
+  EXPECT_EQ(cal.tables().size(), 12u);
+  EXPECT_EQ(cal.official_notice(2027), nullptr);
+  EXPECT_EQ(cal.last_official_year(), 2026);
+  EXPECT_EQ(g_model_asked, 0);
+  // 2026's last week needs notice 2027: made with the year, from the model.
+  EXPECT_EQ(cal.basis(ymd(2026, 3, 2)), rpx::Basis::official);
+  EXPECT_EQ(cal.basis(ymd(2026, 12, 28)), rpx::Basis::provisional);
+  EXPECT_EQ(g_model_asked, 1);
+  // 2027 needs notice 2028 too.
+  EXPECT_EQ(cal.basis(ymd(2027, 6, 1)), rpx::Basis::provisional);
+  EXPECT_EQ(g_model_asked, 2);
+  EXPECT_EQ(iso(cal.add(ymd(2027, 9, 30), Workdays{1})), "2027-10-08");
+  EXPECT_EQ(g_model_asked, 2);
+}
+
+TEST(LazyCalendar, TablesAreTheYearsGiven) {
   const WorkCalendar cal = from_model();
   ASSERT_EQ(cal.tables().size(), 12u);
   EXPECT_EQ(cal.tables().front().year, 2015);
@@ -73,6 +102,84 @@ TEST(LazyCalendar, TablesAreTheYearsGivenAndMakeNoSchedule) {
   EXPECT_EQ(cal.notice(1999), nullptr);           // before the law's model
   EXPECT_EQ(cal.notice(2102), nullptr);           // after the lunar table
   EXPECT_EQ(cal.last_official_year(), 2026);
+}
+
+/// The kind of every day from the schedules alone, one holiday at a time
+/// and without the calendar's years: Monday–Friday, then the provisional
+/// notices' days, then the official ones', later notices over earlier.
+std::map<Date, std::pair<rpx::DayKind, std::string>> reference_days(
+    const std::vector<rpx::HolidayYear>& years) {
+  std::map<Date, std::pair<rpx::DayKind, std::string>> out;
+  for (const bool provisional : {true, false}) {
+    for (const rpx::HolidayYear& y : years) {
+      if (y.is_provisional() != provisional) {
+        continue;
+      }
+      for (const rpx::Holiday& h : y.holidays) {
+        for (Date d = h.first_off; d <= h.last_off; d += days{1}) {
+          out[d] = {rpx::DayKind::holiday, h.name.en()};
+        }
+        for (const Date d : h.workdays) {
+          out[d] = {rpx::DayKind::adjusted_workday, h.name.en()};
+        }
+      }
+    }
+  }
+  return out;
+}
+
+TEST(LazyCalendar, AgreesWithTheSchedulesReadOneHolidayAtATime) {
+  const WorkCalendar cal = from_model();
+  const auto reference = reference_days(cal.years());
+  int failures = 0;
+  for (Date d = k_first; d <= k_last && failures < 10; d += days{1}) {
+    const auto it = reference.find(d);
+    const rpx::DayKind want =
+        it != reference.end() ? it->second.first
+                              : (rpx::is_weekend(d) ? rpx::DayKind::weekend
+                                                    : rpx::DayKind::workday);
+    const rpx::DayInfo got = cal.day(d);
+    const std::string name = got.holiday ? got.holiday->name.en() : "";
+    if (got.kind != want ||
+        name != (it != reference.end() ? it->second.second : "")) {
+      ADD_FAILURE() << describe(cal, d);
+      ++failures;
+    }
+  }
+  // And one fact each way, from the tables as published: 2026-02-14
+  // (a Saturday) worked for Spring Festival, 2026-10-07 off.
+  EXPECT_EQ(cal.day(ymd(2026, 2, 14)).kind, rpx::DayKind::adjusted_workday);
+  EXPECT_EQ(cal.day(ymd(2026, 10, 7)).kind, rpx::DayKind::holiday);
+}
+
+TEST(LazyCalendar, AnOfficialTableWinsADayAProvisionalOneAlsoNames) {
+  // A provisional New Year break reaching back into a December that an
+  // official table decides.
+  const auto holiday = [](const char* name, Date from, Date to) {
+    rpx::Holiday h;
+    h.name.by_lang["en"] = name;
+    h.first_off = from;
+    h.last_off = to;
+    return h;
+  };
+  rpx::HolidayYear official;
+  official.year = 2030;
+  official.holidays = {
+      holiday("Official", ymd(2030, 12, 31), ymd(2030, 12, 31))};
+  rpx::HolidayYear guess;
+  guess.year = 2031;
+  guess.origin = rpx::Origin::provisional;
+  guess.holidays = {holiday("Guess", ymd(2030, 12, 30), ymd(2031, 1, 1))};
+  // Given either way round.
+  for (const bool official_first : {true, false}) {
+    const WorkCalendar cal(
+        official_first ? std::vector<rpx::HolidayYear>{official, guess}
+                       : std::vector<rpx::HolidayYear>{guess, official});
+    EXPECT_EQ(cal.day(ymd(2030, 12, 30)).holiday->name.en(), "Guess");
+    EXPECT_EQ(cal.day(ymd(2030, 12, 31)).holiday->name.en(), "Official");
+    EXPECT_EQ(cal.day(ymd(2031, 1, 1)).holiday->name.en(), "Guess");
+    EXPECT_EQ(cal.basis(ymd(2030, 12, 31)), rpx::Basis::provisional);
+  }
 }
 
 TEST(LazyCalendar, EveryProvisionalYearStaysInsideItsNoticeSpan) {

@@ -84,7 +84,6 @@ void build_app(CLI::App& app, Context& ctx) {
   add_help(app, ctx);
   group_commands(app);
 
-  // Last: a command added after this would inherit the footer.
   set_help_footer(
       app,
       {{"rpx init --expiry 2027-01-20 --name \"Kim Minjun\"",

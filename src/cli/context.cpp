@@ -142,7 +142,7 @@ WorkCalendar Context::calendar_with(const std::vector<HolidayYear>& extra,
   }
   // Every notice-year with no official table gets the provisional one.
   return WorkCalendar(add(std::move(years), Origin::file),
-                      bundled_holiday_model());
+                      &bundled_holiday_model);
 }
 
 Date Context::today() {

@@ -114,7 +114,7 @@ class HelpFormatter : public CLI::Formatter {
     // CLI11 ends the footer function's text with '\n' and the footer
     // string, which rpx leaves empty.
     std::string footer = app->get_footer();
-    if (!footer.empty()) {
+    if (footer.ends_with('\n')) {
       footer.pop_back();
     }
     return footer.empty() ? std::string() : "\n" + footer;

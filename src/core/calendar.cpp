@@ -74,13 +74,18 @@ std::int32_t count_in(detail::CalendarData& data,
 WorkCalendar::WorkCalendar() : WorkCalendar(std::vector<HolidayYear>{}) {}
 
 WorkCalendar::WorkCalendar(std::vector<HolidayYear> tables)
-    : m_data(
-          std::make_unique<detail::CalendarData>(std::move(tables), nullptr)) {}
+    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), nullptr,
+                                                    nullptr)) {}
 
 WorkCalendar::WorkCalendar(std::vector<HolidayYear> tables,
                            const HolidayModel& model)
-    : m_data(
-          std::make_unique<detail::CalendarData>(std::move(tables), &model)) {}
+    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), &model,
+                                                    nullptr)) {}
+
+WorkCalendar::WorkCalendar(std::vector<HolidayYear> tables,
+                           const HolidayModel& (*model)())
+    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), nullptr,
+                                                    model)) {}
 
 WorkCalendar::WorkCalendar(WorkCalendar&&) noexcept = default;
 WorkCalendar& WorkCalendar::operator=(WorkCalendar&&) noexcept = default;
@@ -90,7 +95,7 @@ const std::vector<HolidayYear>& WorkCalendar::years() const {
   detail::CalendarData& data = *m_data;
   std::call_once(data.all_once, [&] {
     data.all = data.tables;
-    if (data.model != nullptr) {
+    if (data.has_model()) {
       for (int y = k_provisional_first_year; y <= k_provisional_last_year;
            ++y) {
         if (find_year(data.tables, y) == nullptr) {
@@ -289,8 +294,7 @@ Date WorkCalendar::add(Date d, Workdays n) const noexcept {
     // The answer's rank among its block's workdays (from 1): for n > 0,
     // counting from the workdays up to d; for n < 0, from those before d.
     detail::CalendarData& data = *m_data;
-    const detail::Cell& c = data.cell(index(d));
-    const int blk = c.made - 1;
+    const auto [c, blk] = data.day(index(d));
     const std::int32_t rank =
         c.n_work + n.value + (n.value < 0 && !c.works() ? 1 : 0);
     if (rank >= 1 && rank <= data.total[static_cast<std::size_t>(blk)])
@@ -328,10 +332,9 @@ Workdays WorkCalendar::count(Date a, Date b) const noexcept {
     detail::CalendarData& data = *m_data;
     const std::int32_t ia = index(a);
     const std::int32_t ib = index(b);
-    const detail::Cell& from = data.cell(ia);
-    const detail::Cell& to = data.cell(ib);
-    int blk = from.made - 1;
-    const int last = to.made - 1;
+    const auto [from, first] = data.day(ia);
+    const auto [to, last] = data.day(ib);
+    int blk = first;
     std::int32_t n = to.n_work - from.n_work;
     for (; blk < last; ++blk) {
       data.ready(blk);

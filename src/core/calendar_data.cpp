@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <new>
+#include <stdexcept>
 
 namespace rpx::detail {
 
@@ -29,14 +30,19 @@ ZeroCells::ZeroCells(std::size_t n) : m_bytes(n * sizeof(Cell)) {
 ZeroCells::~ZeroCells() { ::munmap(m_cells, m_bytes); }
 
 CalendarData::CalendarData(std::vector<HolidayYear> given,
-                           const HolidayModel* m)
+                           const HolidayModel* m, ModelSource source)
     : tables(std::move(given)),
       model(m),
+      model_source(source),
       cells(k_span_days),
       // Uninitialised: a block writes its workdays when it is made.
       workday_at(new std::int16_t[k_span_days]) {
   std::sort(tables.begin(), tables.end(),
             [](const auto& a, const auto& b) { return a.year < b.year; });
+  // What a cell's tag can name (Cell::holiday); files hold far fewer.
+  if (tables.size() >= k_provisional_tag) {
+    throw std::length_error("too many holiday tables for one calendar");
+  }
   // A notice-year decides 25 December of the year before to the end of its
   // own (the holiday files' rule, and the model's). A table made some other
   // way may reach further; the blocks then consult more notices.
@@ -49,6 +55,9 @@ CalendarData::CalendarData(std::vector<HolidayYear> given,
         reach_hi = std::max(reach_hi, year_of(d) - y.year);
       }
     };
+    if (y.holidays.size() >= 0xffff) {
+      throw std::length_error("too many holidays in one notice-year");
+    }
     for (const Holiday& h : y.holidays) {
       reach(h.first_off);
       reach(h.last_off);
@@ -62,13 +71,14 @@ const HolidayYear* CalendarData::notice(int year) {
   if (const HolidayYear* y = find_year(tables, year)) {
     return y;
   }
-  if (model == nullptr || year < k_provisional_first_year ||
+  if (!has_model() || year < k_provisional_first_year ||
       year > k_provisional_last_year) {
     return nullptr;
   }
   const auto slot = static_cast<std::size_t>(year - k_provisional_first_year);
   std::call_once(made_once[slot], [&] {
-    made[slot] = std::make_unique<HolidayYear>(provisional_year(*model, year));
+    made[slot] = std::make_unique<HolidayYear>(
+        provisional_year(model != nullptr ? *model : model_source(), year));
   });
   return made[slot].get();
 }
@@ -77,16 +87,17 @@ Basis CalendarData::basis_of(int year) const noexcept {
   if (const HolidayYear* y = find_year(tables, year)) {
     return y->is_provisional() ? Basis::provisional : Basis::official;
   }
-  return model != nullptr && year >= k_provisional_first_year &&
+  return has_model() && year >= k_provisional_first_year &&
                  year <= k_provisional_last_year
              ? Basis::provisional
              : Basis::weekdays;
 }
 
-void CalendarData::make_block_of(std::int32_t i) noexcept {
+int CalendarData::make_block_of(std::int32_t i) noexcept {
   int b = i / 366;  // at most one short
   b += i >= k_block_start[static_cast<std::size_t>(b) + 1] ? 1 : 0;
   make_block(b);
+  return b;
 }
 
 void CalendarData::make_block(int b) noexcept {

@@ -41,8 +41,8 @@ inline constexpr std::uint32_t k_provisional_tag = 0x8000;
 
 /// One day as a block holds it: 16 bytes, so that a query reads one line.
 struct Cell {
-  /// 0 until the day's block is made, then the block plus one. Read through
-  /// `CalendarData::cell`, which makes the block first.
+  /// 0 until the day's block is made, then the block plus one. Read only
+  /// by `CalendarData::day`, atomically.
   std::uint8_t made;
   DayKind kind;
   Basis basis;
@@ -84,13 +84,19 @@ class ZeroCells {
 };
 
 struct CalendarData {
-  CalendarData(std::vector<HolidayYear> given, const HolidayModel* m);
+  /// Where the model comes from: the model itself, or a function that
+  /// gives it (asked on the first provisional schedule), or neither.
+  using ModelSource = const HolidayModel& (*)();
+
+  CalendarData(std::vector<HolidayYear> given, const HolidayModel* m,
+               ModelSource source);
 
   /// Sorted by year.
   std::vector<HolidayYear> tables;
   /// Makes the provisional schedules of the years `tables` lacks; null
   /// for none.
   const HolidayModel* model = nullptr;
+  ModelSource model_source = nullptr;
   /// The widest offsets, in calendar years, from a notice-year to a day it
   /// decides: a notice of Y reaches [Y + reach_lo, Y + reach_hi].
   int reach_lo = -1;
@@ -114,6 +120,9 @@ struct CalendarData {
   /// so that the allocation stays on the heap, not in an mmap of its own.
   std::unique_ptr<std::int16_t[]> workday_at;
 
+  bool has_model() const noexcept {
+    return model != nullptr || model_source != nullptr;
+  }
   /// The notice of `year`, official or provisional (made if need be), or
   /// null.
   const HolidayYear* notice(int year);
@@ -132,19 +141,25 @@ struct CalendarData {
     return {y, &y->holidays[(tag & 0xffff) - 1]};
   }
 
-  /// Day `i` of the span, its block made if need be.
-  const Cell& cell(std::int32_t i) noexcept {
+  /// A day of the span and its block.
+  struct Day {
+    const Cell& cell;
+    int block;
+  };
+  /// Day `i` of the span, its block made if need be. `made` is read here
+  /// and nowhere else, always through `std::atomic_ref`.
+  Day day(std::int32_t i) noexcept {
     Cell& c = cells[static_cast<std::size_t>(i)];
-    if (std::atomic_ref<std::uint8_t>(c.made).load(std::memory_order_acquire) ==
-        0) {
-      int b = i / 366;  // at most one short
-      b += i >= k_block_start[static_cast<std::size_t>(b) + 1] ? 1 : 0;
-      make_block(b);
+    const std::uint8_t made =
+        std::atomic_ref<std::uint8_t>(c.made).load(std::memory_order_acquire);
+    if (made == 0) [[unlikely]] {
+      return {c, make_block_of(i)};
     }
-    return c;
+    return {c, made - 1};
   }
+  const Cell& cell(std::int32_t i) noexcept { return day(i).cell; }
   /// The block holding span day `i`, made if need be.
-  int block(std::int32_t i) noexcept { return cell(i).made - 1; }
+  int block(std::int32_t i) noexcept { return day(i).block; }
   /// Makes block `b` if no thread has.
   void ready(int b) noexcept {
     if (!block_made[static_cast<std::size_t>(b)].load(
@@ -154,7 +169,8 @@ struct CalendarData {
   }
 
  private:
-  void make_block_of(std::int32_t i) noexcept;
+  /// Makes the block holding span day `i`; returns it.
+  int make_block_of(std::int32_t i) noexcept;
   void make_block(int b) noexcept;
   void fill(int b) noexcept;
   void mark(int b) noexcept;

@@ -54,7 +54,8 @@ struct DayInfo {
 /// years it touches. Queries are safe from several threads at once. Within a
 /// year, `add`, `count` and coverage queries are O(1); across years they add
 /// one step per year. The years kept are [1969, 2102]; outside them days are
-/// Monday–Friday and uncovered, and arithmetic walks day by day.
+/// Monday–Friday and uncovered, and arithmetic walks day by day. The queries
+/// are noexcept: out of memory while making a year ends the program.
 class WorkCalendar {
  public:
   /// Monday–Friday only; nothing is covered.
@@ -67,6 +68,10 @@ class WorkCalendar {
   /// `WorkCalendar(with_provisional(tables, model))`. `model` must outlive
   /// the calendar.
   WorkCalendar(std::vector<HolidayYear> tables, const HolidayModel& model);
+  /// The same, with the model asked of `model` on the first provisional
+  /// schedule: a command that needs none never reads it (the bundled one
+  /// takes about 0.3 ms to parse).
+  WorkCalendar(std::vector<HolidayYear> tables, const HolidayModel& (*model)());
   WorkCalendar(WorkCalendar&&) noexcept;
   WorkCalendar& operator=(WorkCalendar&&) noexcept;
   ~WorkCalendar();
