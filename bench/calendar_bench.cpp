@@ -118,7 +118,7 @@ BENCHMARK(BM_IsWorkdayRandom);
 void BM_BuildBundledCalendar(benchmark::State& state) {
   for (auto _ : state) {
     rpx::WorkCalendar cal(rpx::bundled_holiday_years(),
-                          rpx::bundled_holiday_model());
+                          &rpx::bundled_holiday_model);
     benchmark::DoNotOptimize(cal);
   }
 }
@@ -130,7 +130,7 @@ BENCHMARK(BM_BuildBundledCalendar)->Unit(benchmark::kMicrosecond);
 void BM_BundledCalendarTwoYears(benchmark::State& state) {
   for (auto _ : state) {
     rpx::WorkCalendar cal(rpx::bundled_holiday_years(),
-                          rpx::bundled_holiday_model());
+                          &rpx::bundled_holiday_model);
     benchmark::DoNotOptimize(
         cal.add(rpx::test::ymd(2026, 12, 20), Workdays{15}));
   }

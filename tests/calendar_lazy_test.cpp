@@ -26,7 +26,7 @@ constexpr Date k_last = ymd(2102, 12, 31);
 
 WorkCalendar from_model() {
   return WorkCalendar(rpx::bundled_holiday_years(),
-                      rpx::bundled_holiday_model());
+                      &rpx::bundled_holiday_model);
 }
 
 /// The days of a calendar as text, one per line: kind, basis, assumed, and

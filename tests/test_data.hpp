@@ -28,7 +28,7 @@ inline const WorkCalendar& bundled_calendar() {
 /// The calendar rpx uses: official tables, provisional schedules elsewhere.
 inline const WorkCalendar& provisional_calendar() {
   static const WorkCalendar calendar(bundled_holiday_years(),
-                                     bundled_holiday_model());
+                                     &bundled_holiday_model);
   return calendar;
 }
 

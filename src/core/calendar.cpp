@@ -74,18 +74,13 @@ std::int32_t count_in(detail::CalendarData& data,
 WorkCalendar::WorkCalendar() : WorkCalendar(std::vector<HolidayYear>{}) {}
 
 WorkCalendar::WorkCalendar(std::vector<HolidayYear> tables)
-    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), nullptr,
-                                                    nullptr)) {}
-
-WorkCalendar::WorkCalendar(std::vector<HolidayYear> tables,
-                           const HolidayModel& model)
-    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), &model,
-                                                    nullptr)) {}
+    : m_data(
+          std::make_unique<detail::CalendarData>(std::move(tables), nullptr)) {}
 
 WorkCalendar::WorkCalendar(std::vector<HolidayYear> tables,
                            const HolidayModel& (*model)())
-    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), nullptr,
-                                                    model)) {}
+    : m_data(std::make_unique<detail::CalendarData>(std::move(tables), model)) {
+}
 
 WorkCalendar::WorkCalendar(WorkCalendar&&) noexcept = default;
 WorkCalendar& WorkCalendar::operator=(WorkCalendar&&) noexcept = default;
@@ -95,11 +90,11 @@ const std::vector<HolidayYear>& WorkCalendar::years() const {
   detail::CalendarData& data = *m_data;
   std::call_once(data.all_once, [&] {
     data.all = data.tables;
-    if (data.has_model()) {
+    if (data.model != nullptr) {
       for (int y = k_provisional_first_year; y <= k_provisional_last_year;
            ++y) {
         if (find_year(data.tables, y) == nullptr) {
-          data.all.push_back(*data.notice(y));
+          data.all.push_back(*data.provisional(y));
         }
       }
       std::sort(data.all.begin(), data.all.end(),

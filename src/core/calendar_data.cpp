@@ -29,11 +29,9 @@ ZeroCells::ZeroCells(std::size_t n) : m_bytes(n * sizeof(Cell)) {
 
 ZeroCells::~ZeroCells() { ::munmap(m_cells, m_bytes); }
 
-CalendarData::CalendarData(std::vector<HolidayYear> given,
-                           const HolidayModel* m, ModelSource source)
+CalendarData::CalendarData(std::vector<HolidayYear> given, Model m)
     : tables(std::move(given)),
       model(m),
-      model_source(source),
       cells(k_span_days),
       // Uninitialised: a block writes its workdays when it is made.
       workday_at(new std::int16_t[k_span_days]) {
@@ -67,18 +65,13 @@ CalendarData::CalendarData(std::vector<HolidayYear> given,
   }
 }
 
-const HolidayYear* CalendarData::notice(int year) {
-  if (const HolidayYear* y = find_year(tables, year)) {
-    return y;
-  }
-  if (!has_model() || year < k_provisional_first_year ||
-      year > k_provisional_last_year) {
+const HolidayYear* CalendarData::provisional(int year) {
+  if (!models(year)) {
     return nullptr;
   }
   const auto slot = static_cast<std::size_t>(year - k_provisional_first_year);
   std::call_once(made_once[slot], [&] {
-    made[slot] = std::make_unique<HolidayYear>(
-        provisional_year(model != nullptr ? *model : model_source(), year));
+    made[slot] = std::make_unique<HolidayYear>(provisional_year(model(), year));
   });
   return made[slot].get();
 }
@@ -87,10 +80,7 @@ Basis CalendarData::basis_of(int year) const noexcept {
   if (const HolidayYear* y = find_year(tables, year)) {
     return y->is_provisional() ? Basis::provisional : Basis::official;
   }
-  return has_model() && year >= k_provisional_first_year &&
-                 year <= k_provisional_last_year
-             ? Basis::provisional
-             : Basis::weekdays;
+  return models(year) ? Basis::provisional : Basis::weekdays;
 }
 
 int CalendarData::make_block_of(std::int32_t i) noexcept {
@@ -155,16 +145,17 @@ void CalendarData::mark(int b) noexcept {
   // The notices that reach this year: provisional ones first, so that an
   // official table wins any day both name (a provisional New Year break
   // reaching back into December).
-  for (const bool provisional : {true, false}) {
+  for (const bool provisional_pass : {true, false}) {
     for (int n = year - reach_hi; n <= year - reach_lo; ++n) {
-      const HolidayYear* y = notice(n);
-      if (y == nullptr || y->is_provisional() != provisional) {
+      // A tag names a table by its index, a model's schedule by its slot.
+      const HolidayYear* table = find_year(tables, n);
+      const HolidayYear* y = table != nullptr ? table : provisional(n);
+      if (y == nullptr || y->is_provisional() != provisional_pass) {
         continue;
       }
-      const HolidayYear* in_tables = find_year(tables, n);
       const std::uint32_t ref =
-          in_tables != nullptr
-              ? static_cast<std::uint32_t>(in_tables - tables.data())
+          table != nullptr
+              ? static_cast<std::uint32_t>(table - tables.data())
               : k_provisional_tag +
                     static_cast<std::uint32_t>(n - k_provisional_first_year);
       for (std::size_t hi = 0; hi < y->holidays.size(); ++hi) {

@@ -84,19 +84,17 @@ class ZeroCells {
 };
 
 struct CalendarData {
-  /// Where the model comes from: the model itself, or a function that
-  /// gives it (asked on the first provisional schedule), or neither.
-  using ModelSource = const HolidayModel& (*)();
+  /// Gives the model the provisional schedules are made from; asked on
+  /// the first one.
+  using Model = const HolidayModel& (*)();
 
-  CalendarData(std::vector<HolidayYear> given, const HolidayModel* m,
-               ModelSource source);
+  CalendarData(std::vector<HolidayYear> given, Model m);
 
   /// Sorted by year.
   std::vector<HolidayYear> tables;
   /// Makes the provisional schedules of the years `tables` lacks; null
   /// for none.
-  const HolidayModel* model = nullptr;
-  ModelSource model_source = nullptr;
+  Model model = nullptr;
   /// The widest offsets, in calendar years, from a notice-year to a day it
   /// decides: a notice of Y reaches [Y + reach_lo, Y + reach_hi].
   int reach_lo = -1;
@@ -120,12 +118,20 @@ struct CalendarData {
   /// so that the allocation stays on the heap, not in an mmap of its own.
   std::unique_ptr<std::int16_t[]> workday_at;
 
-  bool has_model() const noexcept {
-    return model != nullptr || model_source != nullptr;
+  /// True when the model makes notice-year `year`'s schedule (one that
+  /// `tables` lacks).
+  bool models(int year) const noexcept {
+    return model != nullptr && year >= k_provisional_first_year &&
+           year <= k_provisional_last_year;
   }
-  /// The notice of `year`, official or provisional (made if need be), or
-  /// null.
-  const HolidayYear* notice(int year);
+  /// The model's schedule of notice-year `year`, made if need be; null
+  /// when the model makes none.
+  const HolidayYear* provisional(int year);
+  /// The notice of `year`: its table, else the model's schedule, else null.
+  const HolidayYear* notice(int year) {
+    const HolidayYear* y = find_year(tables, year);
+    return y != nullptr ? y : provisional(year);
+  }
   /// What decides the days of notice-year `year`, without making it.
   Basis basis_of(int year) const noexcept;
   /// The notice-year and holiday a cell's tag names.

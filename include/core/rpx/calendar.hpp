@@ -63,14 +63,11 @@ class WorkCalendar {
   /// Exactly `tables`; each notice-year at most once (see `overlay`).
   explicit WorkCalendar(std::vector<HolidayYear> tables);
   /// `tables`, and for every notice-year of [k_provisional_first_year,
-  /// k_provisional_last_year] it does not hold, `model`'s provisional
-  /// schedule, made on first use: the same calendar as
-  /// `WorkCalendar(with_provisional(tables, model))`. `model` must outlive
-  /// the calendar.
-  WorkCalendar(std::vector<HolidayYear> tables, const HolidayModel& model);
-  /// The same, with the model asked of `model` on the first provisional
-  /// schedule: a command that needs none never reads it (the bundled one
-  /// takes about 0.3 ms to parse).
+  /// k_provisional_last_year] it does not hold, the provisional schedule of
+  /// the model `model()` gives, made on first use: the same calendar as
+  /// `WorkCalendar(with_provisional(tables, model()))`. `model` is called
+  /// on the first provisional schedule, so a command that needs none never
+  /// reads the model (the bundled one takes about 0.3 ms to parse).
   WorkCalendar(std::vector<HolidayYear> tables, const HolidayModel& (*model)());
   WorkCalendar(WorkCalendar&&) noexcept;
   WorkCalendar& operator=(WorkCalendar&&) noexcept;
