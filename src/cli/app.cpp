@@ -49,7 +49,7 @@ void group_commands(CLI::App& app) {
       {"undo", &student},   {"submit", &student},  {"collect", &student},
       {"export", &student}, {"check", &staff},     {"remind", &staff},
       {"import", &staff},   {"deadline", &dates},  {"workdays", &dates},
-      {"holidays", &dates}, {"info", &dates}};
+      {"holidays", &dates}, {"calendar", &dates},  {"info", &dates}};
   for (const auto& [name, group] : groups) {
     app.get_subcommand(name)->group(*group);
   }
@@ -80,6 +80,7 @@ void build_app(CLI::App& app, Context& ctx) {
   add_deadline(app, ctx);
   add_workdays(app, ctx);
   add_holidays(app, ctx);
+  add_calendar(app, ctx);
   add_info(app, ctx);
   add_help(app, ctx);
   group_commands(app);

@@ -15,6 +15,7 @@ void add_holidays_import(CLI::App& holidays, Context& ctx);
 /// `rpx holidays` with no year: every year and where its schedule is from.
 int holidays_overview(Context& ctx, const std::string& format);
 void add_info(CLI::App& app, Context& ctx);
+void add_calendar(CLI::App& app, Context& ctx);
 void add_status(CLI::App& app, Context& ctx);  // status, history, plan
 void add_init(CLI::App& app, Context& ctx);
 void add_set(CLI::App& app, Context& ctx);  // set expiry|name|student-id|extra

@@ -15,6 +15,20 @@ std::string_view basis_name(Basis b) noexcept {
   return "weekdays";
 }
 
+std::string_view day_kind_name(DayKind k) noexcept {
+  switch (k) {
+    case DayKind::weekend:
+      return "weekend";
+    case DayKind::holiday:
+      return "holiday";
+    case DayKind::adjusted_workday:
+      return "adjusted_workday";
+    case DayKind::workday:
+      break;
+  }
+  return "workday";
+}
+
 const HolidayYear* find_year(const std::vector<HolidayYear>& years,
                              int year) noexcept {
   auto it =

@@ -37,7 +37,7 @@ COMMANDS = [
     ["undo"], ["submit"], ["collect"], ["export"], ["export", "ics"],
     ["check"], ["remind"], ["import"], ["deadline"], ["workdays"],
     ["workdays", "add"], ["workdays", "count"], ["workdays", "is"],
-    ["holidays"], ["holidays", "import"], ["info"], ["help"],
+    ["holidays"], ["holidays", "import"], ["calendar"], ["info"], ["help"],
 ]
 LANGS = ["en", "zh", "ko"]
 WIDTH = 80

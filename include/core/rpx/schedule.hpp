@@ -30,6 +30,9 @@ enum class DayKind : std::uint8_t {
   adjusted_workday,  // a Saturday or Sunday declared a working day
 };
 
+/// "workday", "weekend", "holiday", "adjusted_workday" (JSON).
+std::string_view day_kind_name(DayKind k) noexcept;
+
 /// One day as the calendar decided it, kept by value (results outlive the
 /// calendar): its kind and the holiday it belongs to.
 struct DayFacts {
