@@ -235,6 +235,12 @@ std::string legend(const MonthView& view, bool colour) {
   if (colour && today) {
     out += fmt::format("{}\n", tr("month.legend.today"));
   }
+  for (const MonthHoliday& h : view.holidays) {
+    out += "   " + holiday_line(h);  // under the marks' words
+  }
+  if (weekdays) {
+    out += tr("month.legend.weekdays") + "\n";
+  }
   if (view.student) {
     const MonthStudent& s = *view.student;
     std::string who = printable(s.name.empty() ? s.file : s.name);
@@ -260,12 +266,6 @@ std::string legend(const MonthView& view, bool colour) {
                       render_detail::pad_right(tr(dates[i].first), width + 2),
                       show_weekday_date(dates[i].second));
     }
-  }
-  for (const MonthHoliday& h : view.holidays) {
-    out += holiday_line(h);
-  }
-  if (weekdays) {
-    out += tr("month.legend.weekdays") + "\n";
   }
   return out.empty() ? out : "\n" + out;
 }
