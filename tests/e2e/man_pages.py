@@ -29,6 +29,7 @@ else 1 with the problems on stderr.
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -36,7 +37,8 @@ import unicodedata
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
 
-from rpxtest import RPX, Workspace, check, expect, fail, finish, run
+from rpxtest import (RPX, Workspace, check, expect, fail, failures, finish,
+                     run)
 
 MAN_DIR = os.path.join(os.path.dirname(RPX), "man")
 SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS",
@@ -131,7 +133,8 @@ def check_page_rendering(path):
                f"the sections are {list(found)}")
     env = dict(os.environ, MANWIDTH=str(WIDTH), LC_ALL="C.UTF-8",
                MANPAGER="cat", PAGER="cat")
-    env.pop("MAN_KEEP_FORMATTING", None)
+    for variable in ("MAN_KEEP_FORMATTING", "MANOPT", "MANROFFOPT"):
+        env.pop(variable, None)
     p = subprocess.run(["man", "--warnings", "-l", path], env=env,
                        capture_output=True, stdin=subprocess.DEVNULL,
                        timeout=60)
@@ -149,6 +152,9 @@ def check_page_rendering(path):
 def main():
     if not os.path.isdir(MAN_DIR):
         fail(f"no man pages in {MAN_DIR}: build the target man")
+    if shutil.which("man") is None:
+        fail("man is not installed (Debian's man-db)")
+    if failures:
         finish("")
     pages = sorted(n for n in os.listdir(MAN_DIR) if n.endswith(".1"))
     texts = {n: page_text(os.path.join(MAN_DIR, n)) for n in pages}
