@@ -25,9 +25,14 @@ void add_global_options(CLI::App& app, Context& ctx) {
   app.add_option("--holidays", g.holidays, tr("help.global.holidays"))
       ->type_name("FILE");
   // Read before parsing, by choose_lang(): help is worded in it too.
-  app.add_option(
-         "--lang", g.lang,
-         tr("help.global.lang", {{"values", or_list({"en", "zh", "ko"})}}))
+  std::vector<std::string> langs;
+  for (const Lang lang : k_langs) {
+    langs.emplace_back(lang_code(lang));
+  }
+  accept_later(
+      app.add_option("--lang", g.lang,
+                     tr("help.global.lang", {{"values", or_list(langs)}})),
+      ctx, langs)
       ->envname("RPX_LANG")
       ->type_name("LANG");
   const std::vector<std::string> when{"auto", "always", "never"};
