@@ -48,13 +48,14 @@ void group_commands(CLI::App& app) {
   const std::string student = tr("help.group.student");
   const std::string staff = tr("help.group.staff");
   const std::string dates = tr("help.group.dates");
+  const std::string shell = tr("help.group.shell");
   const std::pair<const char*, const std::string*> groups[] = {
       {"init", &student},   {"set", &student},     {"status", &student},
       {"plan", &student},   {"history", &student}, {"done", &student},
       {"undo", &student},   {"submit", &student},  {"collect", &student},
       {"export", &student}, {"check", &staff},     {"remind", &staff},
       {"import", &staff},   {"deadline", &dates},  {"workdays", &dates},
-      {"holidays", &dates}, {"info", &dates}};
+      {"holidays", &dates}, {"info", &dates},      {"completion", &shell}};
   for (const auto& [name, group] : groups) {
     app.get_subcommand(name)->group(*group);
   }
@@ -86,6 +87,7 @@ void build_app(CLI::App& app, Context& ctx) {
   add_workdays(app, ctx);
   add_holidays(app, ctx);
   add_info(app, ctx);
+  add_completion(app, ctx);
   add_help(app, ctx);
   group_commands(app);
 
