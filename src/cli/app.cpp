@@ -25,9 +25,14 @@ void add_global_options(CLI::App& app, Context& ctx) {
   app.add_option("--holidays", g.holidays, tr("help.global.holidays"))
       ->type_name("FILE");
   // Read before parsing, by choose_lang(): help is worded in it too.
-  app.add_option(
-         "--lang", g.lang,
-         tr("help.global.lang", {{"values", or_list({"en", "zh", "ko"})}}))
+  std::vector<std::string> langs;
+  for (const Lang lang : k_langs) {
+    langs.emplace_back(lang_code(lang));
+  }
+  accept_later(
+      app.add_option("--lang", g.lang,
+                     tr("help.global.lang", {{"values", or_list(langs)}})),
+      ctx, langs)
       ->envname("RPX_LANG")
       ->type_name("LANG");
   const std::vector<std::string> when{"auto", "always", "never"};
@@ -43,13 +48,15 @@ void group_commands(CLI::App& app) {
   const std::string student = tr("help.group.student");
   const std::string staff = tr("help.group.staff");
   const std::string dates = tr("help.group.dates");
+  const std::string shell = tr("help.group.shell");
   const std::pair<const char*, const std::string*> groups[] = {
       {"init", &student},   {"set", &student},     {"status", &student},
       {"plan", &student},   {"history", &student}, {"done", &student},
       {"undo", &student},   {"submit", &student},  {"collect", &student},
       {"export", &student}, {"check", &staff},     {"remind", &staff},
       {"import", &staff},   {"deadline", &dates},  {"workdays", &dates},
-      {"holidays", &dates}, {"calendar", &dates},  {"info", &dates}};
+      {"holidays", &dates}, {"calendar", &dates},  {"info", &dates},
+      {"completion", &shell}};
   for (const auto& [name, group] : groups) {
     app.get_subcommand(name)->group(*group);
   }
@@ -82,6 +89,7 @@ void build_app(CLI::App& app, Context& ctx) {
   add_holidays(app, ctx);
   add_calendar(app, ctx);
   add_info(app, ctx);
+  add_completion(app, ctx);
   add_help(app, ctx);
   group_commands(app);
 

@@ -438,7 +438,7 @@ void add_remind(CLI::App& app, Context& ctx) {
   auto within = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(
       "remind", tr("help.remind.about") + "\n\n" + tr("help.remind.text"));
-  cmd->add_option("PATH", *paths, tr("help.remind.path"))->type_name("");
+  cmd->add_option("PATH", *paths, tr("help.remind.path"))->type_name("PATH");
   add_within(*cmd, *within);
   set_help_footer(
       *cmd,
@@ -460,7 +460,7 @@ void add_check(CLI::App& app, Context& ctx) {
       "check", tr("help.check.about") + "\n\n" + tr("help.check.text"));
   cmd->add_option("PATH", args->paths, tr("help.check.path"))
       ->required()
-      ->type_name("");
+      ->type_name("PATH");
   const std::vector<std::string> formats{"table", "json", "jsonl", "csv",
                                          "html"};
   accept_only(
@@ -469,18 +469,23 @@ void add_check(CLI::App& app, Context& ctx) {
       ctx, formats)
       ->type_name("FORMAT");
   add_within(*cmd, args->within);
-  cmd->add_option(
-         "--phase", args->phases,
-         tr("help.check.phase",
-            {{"values", comma_list({"expired", "overdue", "due", "ready",
-                                    "processing", "upcoming", "collected"})}}))
+  std::vector<std::string> phases;
+  for (const Phase p : k_phases) {
+    phases.emplace_back(phase_name(p));
+  }
+  accept_later(
+      cmd->add_option("--phase", args->phases,
+                      tr("help.check.phase", {{"values", comma_list(phases)}})),
+      ctx, phases)
       ->delimiter(',')
       ->type_name("PHASE");
-  const std::vector<std::string_view> fields = field_names();
-  cmd->add_option("--columns", args->columns,
-                  tr("help.check.columns",
-                     {{"fields", comma_list(std::vector<std::string>(
-                                     fields.begin(), fields.end()))}}))
+  // Extra fields too: the built-in ones are those to offer.
+  const std::vector<std::string_view> names = field_names();
+  const std::vector<std::string> fields(names.begin(), names.end());
+  accept_later(cmd->add_option(
+                   "--columns", args->columns,
+                   tr("help.check.columns", {{"fields", comma_list(fields)}})),
+               ctx, fields)
       ->delimiter(',')
       ->type_name("LIST");
   cmd->add_option("--where", args->where, tr("help.check.where"))

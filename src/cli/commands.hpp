@@ -23,6 +23,8 @@ void add_steps(CLI::App& app, Context& ctx);  // done, undo, submit, collect
 void add_check(CLI::App& app, Context& ctx);  // check, remind
 void add_import(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);  // export ics
+/// `rpx completion bash|zsh|fish`, made from `app`'s commands when it runs.
+void add_completion(CLI::App& app, Context& ctx);
 
 /// What bare `rpx` does: `rpx status`.
 int run_default(Context& ctx);

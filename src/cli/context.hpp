@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <rpx/calendar.hpp>
 #include <rpx/dates.hpp>
@@ -14,6 +15,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace CLI {
+class Option;
+}  // namespace CLI
 
 namespace rpx::cli {
 
@@ -51,6 +56,9 @@ class Context {
   std::function<int()> run;
   /// The last value refused while parsing the command line.
   std::optional<RejectedValue> rejected;
+  /// The values that options and arguments accept, recorded with the check
+  /// that refuses the others (usage.hpp): what shell completion offers.
+  std::map<const CLI::Option*, std::vector<std::string>> accepted;
 
   const Rules& rules();
   const WorkCalendar& calendar();

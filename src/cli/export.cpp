@@ -148,7 +148,8 @@ void add_export(CLI::App& app, Context& ctx) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto* ics = cmd->add_subcommand(
       "ics", tr("help.export.ics.about") + "\n\n" + tr("help.export.ics.text"));
-  ics->add_option("PATH", *paths, tr("help.export.ics.path"))->type_name("");
+  ics->add_option("PATH", *paths, tr("help.export.ics.path"))
+      ->type_name("PATH");
   ics->add_option("-o,--output", *output, tr("help.export.ics.output"))
       ->type_name("FILE");
   const std::vector<Example> examples{

@@ -12,7 +12,8 @@ namespace rpx::cli {
 
 namespace {
 
-/// Where descriptions start in the lists of options and of commands.
+/// Where descriptions start in the lists of options and of commands (or
+/// two columns after the longest command's name).
 constexpr std::size_t k_column = 22;
 constexpr std::size_t k_command_column = 12;
 /// Where an exit code's meaning starts.
@@ -107,7 +108,8 @@ class HelpFormatter : public CLI::Formatter {
 
   std::string make_subcommand(const CLI::App* sub) const override {
     return two_columns("  " + sub->get_name(),
-                       first_line(sub->get_description()), k_command_column);
+                       first_line(sub->get_description()),
+                       command_column(sub->get_parent()));
   }
 
   std::string make_footer(const CLI::App* app) const override {
@@ -149,6 +151,14 @@ class HelpFormatter : public CLI::Formatter {
       return !sub->get_name().empty() && !sub->get_group().empty() &&
              (group.empty() || sub->get_group() == group);
     });
+  }
+
+  static std::size_t command_column(const CLI::App* app) {
+    std::size_t column = k_command_column;
+    for (const CLI::App* sub : visible_commands(app, "")) {
+      column = std::max(column, sub->get_name().size() + 4);
+    }
+    return column;
   }
 
   /// The options that are not positionals, by group.

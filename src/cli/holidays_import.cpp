@@ -251,7 +251,8 @@ void add_holidays_import(CLI::App& holidays, Context& ctx) {
                     tr("help.holidays.import.text"));
   auto a = std::make_shared<ImportArgs>();
   cmd->add_option("SOURCE", a->sources, tr("help.holidays.import.source"))
-      ->required();
+      ->required()
+      ->type_name("FILE");
   cmd->add_option("-o,--output", a->output, tr("help.holidays.import.output"))
       ->type_name("FILE");
   cmd->add_flag("--install", a->install, tr("help.holidays.import.install"));

@@ -126,7 +126,9 @@ void add_import(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
       "import", tr("help.import.about") + "\n\n" + tr("help.import.text"));
-  cmd->add_option("ROSTER", args->roster, tr("help.import.roster"))->required();
+  cmd->add_option("ROSTER", args->roster, tr("help.import.roster"))
+      ->required()
+      ->type_name("FILE");
   cmd->add_option("--into", args->into, tr("help.import.into"))
       ->required()
       ->type_name("DIR");

@@ -235,6 +235,7 @@ std::optional<Message> specific_message(
 CLI::Option* accept_only(CLI::Option* opt, Context& ctx,
                          std::vector<std::string> values) {
   const std::string name = name_of(*opt);
+  ctx.accepted[opt] = values;
   return opt->check(CLI::Validator(
       [&ctx, name, values](std::string& v) -> std::string {
         if (std::find(values.begin(), values.end(), v) != values.end()) {
@@ -248,6 +249,11 @@ CLI::Option* accept_only(CLI::Option* opt, Context& ctx,
 
 CLI::Option* accept_step(CLI::Option* opt, Context& ctx) {
   const std::string name = name_of(*opt);
+  std::vector<std::string>& accepted = ctx.accepted[opt];
+  accepted.assign(k_step_ids.begin(), k_step_ids.end());
+  for (std::size_t n = 1; n <= k_step_count; ++n) {
+    accepted.push_back(std::to_string(n));
+  }
   return opt->check(CLI::Validator(
       [&ctx, name](std::string& v) -> std::string {
         if (!step_id(v).empty()) {
@@ -261,6 +267,12 @@ CLI::Option* accept_step(CLI::Option* opt, Context& ctx) {
         return k_refused;
       },
       ""));
+}
+
+CLI::Option* accept_later(CLI::Option* opt, Context& ctx,
+                          std::vector<std::string> values) {
+  ctx.accepted[opt] = std::move(values);
+  return opt;
 }
 
 CLI::Option* refuse_misspelt_commands(CLI::Option* opt, Context& ctx,

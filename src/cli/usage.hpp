@@ -12,12 +12,18 @@
 
 namespace rpx::cli {
 
-/// `opt` accepts only `values`; a refusal is kept in `ctx.rejected`.
+/// `opt` accepts only `values`; a refusal is kept in `ctx.rejected`, the
+/// values in `ctx.accepted`.
 CLI::Option* accept_only(CLI::Option* opt, Context& ctx,
                          std::vector<std::string> values);
 
 /// `opt` (STEP) accepts a step id or its number 1–5.
 CLI::Option* accept_step(CLI::Option* opt, Context& ctx);
+
+/// `opt` accepts `values` (each of them, for a list), checked when the
+/// command runs rather than while parsing: kept in `ctx.accepted`.
+CLI::Option* accept_later(CLI::Option* opt, Context& ctx,
+                          std::vector<std::string> values);
 
 /// `opt` is a positional that a misspelt subcommand of its own command would
 /// land in (`rpx holidays imprt x.txt` gives YEAR "imprt"): a value close to

@@ -9,8 +9,8 @@ For en, zh and ko, and for rpx and each of its commands and subcommands:
 - every line fits 80 terminal columns (East Asian wide and fullwidth
   characters take two), with no space at its end;
 - the usage line names the command, and the screen ends with at least two
-  examples (lines starting `  rpx ` after a `  # ` comment), whose options
-  are the command's own or global ones;
+  examples (lines after a `  # ` comment that run rpx, also as
+  `source <(rpx ...)`), whose options are the command's own or global ones;
 - `rpx help COMMAND` prints exactly what `rpx COMMAND --help` prints;
 - check and remind list the exit codes 0, 1, 2, 3 and 64;
 - `rpx --help` lists exactly the commands checked here, and `rpx help`
@@ -37,7 +37,8 @@ COMMANDS = [
     ["undo"], ["submit"], ["collect"], ["export"], ["export", "ics"],
     ["check"], ["remind"], ["import"], ["deadline"], ["workdays"],
     ["workdays", "add"], ["workdays", "count"], ["workdays", "is"],
-    ["holidays"], ["holidays", "import"], ["calendar"], ["info"], ["help"],
+    ["holidays"], ["holidays", "import"], ["calendar"], ["info"],
+    ["completion"], ["help"],
 ]
 LANGS = ["en", "zh", "ko"]
 WIDTH = 80
@@ -94,7 +95,8 @@ def check_screen(what, screen, command, screens):
     examples = examples_in(screen)
     expect(f"{what}: two examples or more", len(examples) >= 2, screen)
     for example in examples:
-        words = example.split()
+        # `source <(rpx completion bash)` runs rpx too.
+        words = re.sub(r"[<$]\(", " ", example).split()
         if not expect(f"{what}: example runs rpx", "rpx" in words, example):
             continue
         words = words[words.index("rpx") + 1:]
