@@ -19,21 +19,22 @@
 # "deb_install: FAIL: REASON" as its last line, and exit 1. The root is
 # removed at the end, pass or fail.
 #
-# Run as root (scripts/test runs it when CI is set, as root). mmdebstrap runs
-# in its unshare mode when this process can make namespaces (as root that
-# unshares only the mount, pid, uts and ipc namespaces, so the mounts of
-# /proc, /sys and /dev die with the run and never touch this machine);
-# otherwise, in a container that cannot mount, in its root mode without
-# mounts (--skip=chroot/mount): nothing the test runs needs them.
+# Run as root (scripts/test runs it when CI is set, as root), where chroot
+# works (CAP_SYS_CHROOT). mmdebstrap runs in its unshare mode when this
+# process can make namespaces (as root that unshares only the mount, pid, uts
+# and ipc namespaces, so the mounts of /proc, /sys and /dev die with the run
+# and never touch this machine); otherwise, in a container that cannot mount
+# (no CAP_SYS_ADMIN), in its root mode without mounts (--skip=chroot/mount):
+# nothing the test runs needs them.
 #
 # Environment:
 #   RPX_DEB_MIRROR        the Debian mirror (default http://deb.debian.org/debian)
 #   RPX_DEB_TEST_KEEP=1   keep the root and the logs after a failure, and
 #                         print where they are
-#   RPX_DEB_TEST_PARTIAL=1  skip the checks of the files that cmake/man.cmake
-#                         and cmake/completions.cmake install (the list
-#                         `man_and_completions` in tests/package/in_root.sh),
-#                         for a tree without them
+#   RPX_DEB_TEST_PARTIAL=1  skip the checks of what cmake/man.cmake and
+#                         cmake/completions.cmake install (the lists
+#                         `man_pages` and `completion_files` in
+#                         tests/package/in_root.sh), for a tree without them
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -74,6 +75,10 @@ cleanup() {
 trap cleanup EXIT
 chmod 755 "$work"
 
+# Both modes below chroot into the root; fakechroot and chrootless only
+# emulate one, which is not the install apt does on a Debian machine.
+chroot / true 2>/dev/null ||
+  fail "cannot chroot here (no CAP_SYS_CHROOT): mmdebstrap cannot make the root"
 mode=(--mode=unshare)
 if ! unshare --mount --pid --fork --uts --ipc true 2>/dev/null; then
   mode=(--mode=root --skip=chroot/mount)

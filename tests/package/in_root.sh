@@ -3,7 +3,7 @@
 # customize hook: $1 is the Debian root, which has its package lists and can
 # reach the mirror; the rest comes from deb_install.sh in RPX_DEB_TEST_*.
 # Prints one line per check; the first failure writes its reason to
-# $RPX_DEB_TEST_WORK/reason and exits 1.
+# $RPX_DEB_TEST_WORK/reason, in one line, and exits 1.
 set -eEuo pipefail
 shopt -s extglob
 root=$1
@@ -13,9 +13,11 @@ version=$RPX_DEB_TEST_VERSION
 echo "== in the root: made in $(($(date +%s) - RPX_DEB_TEST_START)) s"
 start=$SECONDS
 
+# fail REASON: the reason in full here, and in one line, at most 300
+# characters, as deb_install.sh's last line.
 fail() {
   echo "FAIL: $*" >&2
-  printf '%s\n' "$*" >"$work/reason"
+  printf '%s' "$*" | sed -z -E 's/\n+/ | /g' | cut -c1-300 >"$work/reason"
   exit 1
 }
 ok() { echo "ok: $*"; }
@@ -28,9 +30,10 @@ in_root() {
     HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
 }
 
-# The files that cmake/man.cmake and cmake/completions.cmake install, checked
-# like the rest unless RPX_DEB_TEST_PARTIAL=1 (deb_install.sh's header).
-man_and_completions=(
+# What cmake/man.cmake and cmake/completions.cmake install, checked like the
+# rest unless RPX_DEB_TEST_PARTIAL=1 (deb_install.sh's header): the man pages
+# man must find, and the completion files.
+completion_files=(
   /usr/share/bash-completion/completions/rpx
   /usr/share/zsh/vendor-completions/_rpx
   /usr/share/fish/vendor_completions.d/rpx.fish
@@ -50,6 +53,9 @@ ignored=(
   '\./var/cache/apt/(src)?pkgcache\.bin'
   # ldconfig's record of the libraries it has examined
   '\./var/cache/ldconfig/aux-cache'
+  # man-db's index, which its trigger rebuilds when man pages come or go, and
+  # the tags that mark its cache directories, written on its first rebuild
+  '\./var/cache/man/index\.db' '\./var/cache/man/[^/]+/CACHEDIR\.TAG'
   # dpkg's copy of its status file as it was before its last change (the
   # status file itself must be as before)
   '\./var/lib/dpkg/status-old'
@@ -110,7 +116,7 @@ check_file() {
 root_files >"$work/files.before"
 install
 deps=$(grep -o '^Setting up [^ ]*' "$work/install.log" | cut -d' ' -f3 |
-  grep -vx "rpx" | tr '\n' ' ')
+  { grep -vx "rpx" || true; } | tr '\n' ' ')
 ok "apt-get install ./$(basename "$deb"): rpx $version, with ${deps:-no other package}"
 
 # --- 2. What it installed ----------------------------------------------------
@@ -142,9 +148,9 @@ grep -qx 'ExecStart=/usr/bin/rpx remind' "$root$units/rpx-remind.service" ||
 ok "$units/rpx-remind.service: ExecStart=/usr/bin/rpx remind"
 
 if [ -n "$partial" ]; then
-  echo "skipped (RPX_DEB_TEST_PARTIAL): man pages ${man_pages[*]}; ${man_and_completions[*]}"
+  echo "skipped (RPX_DEB_TEST_PARTIAL): man pages ${man_pages[*]}; ${completion_files[*]}"
 else
-  for f in "${man_and_completions[@]}"; do
+  for f in "${completion_files[@]}"; do
     check_file "$f"
   done
   for page in "${man_pages[@]}"; do
@@ -153,9 +159,12 @@ else
       fail "man -w $page: '$out', not in /usr/share/man/man1"
     ok "man -w $page: $out"
   done
-  out=$(in_root env MANWIDTH=80 man rpx 2>&1) || fail "man rpx: $out"
-  grep -q '^NAME' <<<"$out" || fail "man rpx shows no NAME section"
-  ok "man rpx renders"
+  # Rendered from the file man found (-l), since `man rpx` would keep the
+  # page it formats in man-db's cache, which the purge does not remove.
+  page=$(in_root man -w rpx)
+  out=$(in_root env MANWIDTH=80 man -l "$page" 2>&1) || fail "man -l $page: $out"
+  grep -q '^NAME' <<<"$out" || fail "man -l $page shows no NAME section"
+  ok "man -l $page renders"
   out=$(in_root bash -c '. /usr/share/bash-completion/completions/rpx && complete -p rpx' 2>&1) ||
     fail "the bash completion does not define rpx's completion: $out"
   ok "bash completion: $out"
@@ -177,7 +186,9 @@ cp "$RPX_DEB_TEST_NOTICE" "$root/tmp/notice-2027.txt"
 out=$(in_root rpx holidays import /tmp/notice-2027.txt --install --system 2>&1) ||
   fail "rpx holidays import --install --system failed: $out"
 rm "$root/tmp/notice-2027.txt"
-check_file /etc/rpx/holidays/2027.json
+[ -f "$root/etc/rpx/holidays/2027.json" ] ||
+  fail "rpx holidays import --install --system wrote no /etc/rpx/holidays/2027.json: $out"
+ok "rpx holidays import --install --system: /etc/rpx/holidays/2027.json"
 out=$(in_root rpx workdays is 2027-02-08 2>&1) || true
 [ "$out" = "2027-02-08 is not a workday: a day off for Spring Festival" ] ||
   fail "rpx does not read /etc/rpx/holidays/2027.json: $out"
