@@ -76,8 +76,8 @@ root_files() {
   ) | grep -Ev "$skip" | LC_ALL=C sort
 }
 
-# install: apt-get install the package from /tmp in the root.
-install() {
+# install_rpx: apt-get install the package from /tmp in the root.
+install_rpx() {
   cp "$deb" "$root/tmp/"
   if ! in_root apt-get install -y "/tmp/$(basename "$deb")" \
       >"$work/install.log" 2>&1; then
@@ -92,8 +92,8 @@ install() {
     fail "rpx is not installed as version $version after the install: $status"
 }
 
-# purge: apt-get purge the package and the dependencies it brought in.
-purge() {
+# purge_rpx: apt-get purge the package and the dependencies it brought in.
+purge_rpx() {
   if ! in_root apt-get purge -y --autoremove rpx >"$work/purge.log" 2>&1; then
     cat "$work/purge.log" >&2
     fail "apt-get purge --autoremove rpx failed: $(tail -n 1 "$work/purge.log")"
@@ -114,7 +114,7 @@ check_file() {
 
 # --- 1. Install --------------------------------------------------------------
 root_files >"$work/files.before"
-install
+install_rpx
 deps=$(grep -o '^Setting up [^ ]*' "$work/install.log" | cut -d' ' -f3 |
   { grep -vx "rpx" || true; } | tr '\n' ' ')
 ok "apt-get install ./$(basename "$deb"): rpx $version, with ${deps:-no other package}"
@@ -137,7 +137,7 @@ for f in README.md LICENSE copyright cli.md holidays.md install.md staff.md \
   check_file "/usr/share/doc/rpx/$f"
 done
 head -n 1 "$root/usr/share/doc/rpx/copyright" |
-  grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+  grep -Fqx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
   fail "/usr/share/doc/rpx/copyright is not in Debian's machine-readable format"
 ok "/usr/share/doc/rpx/copyright: machine-readable format"
 units=/usr/share/doc/rpx/examples/systemd
@@ -171,7 +171,7 @@ else
 fi
 
 # --- 3. Purge: nothing left behind --------------------------------------------
-purge
+purge_rpx
 root_files >"$work/files.after"
 if ! diff -u "$work/files.before" "$work/files.after" >"$work/files.diff"; then
   cat "$work/files.diff" >&2
@@ -181,7 +181,7 @@ fi
 ok "apt-get purge --autoremove rpx: the root's $(grep -vc ' md5:' "$work/files.after") paths and their contents are as before the install"
 
 # --- 4. A table an administrator installed outlives the purge -----------------
-install
+install_rpx
 cp "$RPX_DEB_TEST_NOTICE" "$root/tmp/notice-2027.txt"
 out=$(in_root rpx holidays import /tmp/notice-2027.txt --install --system 2>&1) ||
   fail "rpx holidays import --install --system failed: $out"
@@ -193,7 +193,7 @@ out=$(in_root rpx workdays is 2027-02-08 2>&1) || true
 [ "$out" = "2027-02-08 is not a workday: a day off for Spring Festival" ] ||
   fail "rpx does not read /etc/rpx/holidays/2027.json: $out"
 ok "rpx reads /etc/rpx/holidays/2027.json"
-purge
+purge_rpx
 [ -f "$root/etc/rpx/holidays/2027.json" ] ||
   fail "the purge removed /etc/rpx/holidays/2027.json, an administrator's table"
 [ ! -e "$root/usr/bin/rpx" ] || fail "the second purge left /usr/bin/rpx"
