@@ -1,9 +1,12 @@
 # The man pages: docs/man/NAME.SECTION.scd, written in scdoc (scdoc(5)),
 # become ${CMAKE_BINARY_DIR}/man/NAME.SECTION with every build (target
-# `man`), and are installed into ${CMAKE_INSTALL_MANDIR}/manSECTION.
+# `man`), and are installed into ${CMAKE_INSTALL_MANDIR}/manSECTION
+# compressed (gzip -9n, as Debian's policy asks: no name or time inside, so
+# the same page makes the same file).
 # tests/e2e/man_pages.py finds them beside the rpx binary, under man/.
 include(GNUInstallDirs)
 find_program(SCDOC scdoc REQUIRED)
+find_program(GZIP gzip REQUIRED)
 
 file(GLOB rpx_man_sources CONFIGURE_DEPENDS
      ${PROJECT_SOURCE_DIR}/docs/man/*.scd)
@@ -23,7 +26,12 @@ foreach(source IN LISTS rpx_man_sources)
     DEPENDS ${source} ${CMAKE_CURRENT_LIST_DIR}/scdoc.cmake
     COMMENT "Building the man page ${page}"
     VERBATIM)
-  list(APPEND rpx_man_pages ${output})
-  install(FILES ${output} DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section})
+  add_custom_command(
+    OUTPUT ${output}.gz
+    COMMAND ${GZIP} -9nkf ${output}
+    DEPENDS ${output}
+    VERBATIM)
+  list(APPEND rpx_man_pages ${output} ${output}.gz)
+  install(FILES ${output}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section})
 endforeach()
 add_custom_target(man ALL DEPENDS ${rpx_man_pages})

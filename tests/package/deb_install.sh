@@ -31,10 +31,6 @@
 #   RPX_DEB_MIRROR        the Debian mirror (default http://deb.debian.org/debian)
 #   RPX_DEB_TEST_KEEP=1   keep the root and the logs after a failure, and
 #                         print where they are
-#   RPX_DEB_TEST_PARTIAL=1  skip the checks of what cmake/man.cmake and
-#                         cmake/completions.cmake install (the lists
-#                         `man_pages` and `completion_files` in
-#                         tests/package/in_root.sh), for a tree without them
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)

@@ -30,8 +30,7 @@ in_root() {
     HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
 }
 
-# What cmake/man.cmake and cmake/completions.cmake install, checked like the
-# rest unless RPX_DEB_TEST_PARTIAL=1 (deb_install.sh's header): the man pages
+# What cmake/man.cmake and cmake/completions.cmake install: the man pages
 # man must find, and the completion files.
 completion_files=(
   /usr/share/bash-completion/completions/rpx
@@ -39,7 +38,6 @@ completion_files=(
   /usr/share/fish/vendor_completions.d/rpx.fish
 )
 man_pages=(rpx rpx-holidays)
-partial=${RPX_DEB_TEST_PARTIAL:-}
 
 # root_files: every file, directory and link in the root but the mounted
 # /dev, /proc and /sys, one line per path ("PATH TYPE MODE UID:GID TARGET")
@@ -147,28 +145,30 @@ grep -qx 'ExecStart=/usr/bin/rpx remind' "$root$units/rpx-remind.service" ||
   fail "$units/rpx-remind.service: ExecStart is not /usr/bin/rpx remind: $(grep ExecStart "$root$units/rpx-remind.service")"
 ok "$units/rpx-remind.service: ExecStart=/usr/bin/rpx remind"
 
-if [ -n "$partial" ]; then
-  echo "skipped (RPX_DEB_TEST_PARTIAL): man pages ${man_pages[*]}; ${completion_files[*]}"
-else
-  for f in "${completion_files[@]}"; do
-    check_file "$f"
-  done
-  for page in "${man_pages[@]}"; do
-    out=$(in_root man -w "$page" 2>&1) || fail "man -w $page: $out"
-    [[ $out == "/usr/share/man/man1/$page.1"?(.gz) ]] ||
-      fail "man -w $page: '$out', not in /usr/share/man/man1"
-    ok "man -w $page: $out"
-  done
-  # Rendered from the file man found (-l), since `man rpx` would keep the
-  # page it formats in man-db's cache, which the purge does not remove.
-  page=$(in_root man -w rpx)
-  out=$(in_root env MANWIDTH=80 man -l "$page" 2>&1) || fail "man -l $page: $out"
-  grep -q '^NAME' <<<"$out" || fail "man -l $page shows no NAME section"
-  ok "man -l $page renders"
-  out=$(in_root bash -c '. /usr/share/bash-completion/completions/rpx && complete -p rpx' 2>&1) ||
-    fail "the bash completion does not define rpx's completion: $out"
-  ok "bash completion: $out"
-fi
+for f in "${completion_files[@]}"; do
+  check_file "$f"
+done
+for page in "${man_pages[@]}"; do
+  out=$(in_root man -w "$page" 2>&1) || fail "man -w $page: $out"
+  [[ $out == "/usr/share/man/man1/$page.1"?(.gz) ]] ||
+    fail "man -w $page: '$out', not in /usr/share/man/man1"
+  ok "man -w $page: $out"
+done
+# Rendered from the file man found (-l), since `man rpx` would keep the
+# page it formats in man-db's cache, which the purge does not remove.
+page=$(in_root man -w rpx)
+out=$(in_root env MANWIDTH=80 man -l "$page" 2>&1) || fail "man -l $page: $out"
+grep -q '^NAME' <<<"$out" || fail "man -l $page shows no NAME section"
+ok "man -l $page renders"
+out=$(in_root bash -c '. /usr/share/bash-completion/completions/rpx && complete -p rpx' 2>&1) ||
+  fail "the bash completion does not define rpx's completion: $out"
+ok "bash completion: $out"
+out=$(in_root bash -c '. /usr/share/bash-completion/completions/rpx &&
+  COMP_WORDS=(rpx done ph) COMP_CWORD=2 COMP_LINE="rpx done ph" COMP_POINT=11 &&
+  _rpx rpx ph done && echo "${COMPREPLY[*]}"' 2>&1) ||
+  fail "the bash completion fails on 'rpx done ph': $out"
+[ "$out" = photo ] || fail "the bash completion of 'rpx done ph': '$out', not 'photo'"
+ok "bash completion of 'rpx done ph': $out"
 
 # --- 3. Purge: nothing left behind --------------------------------------------
 purge_rpx
