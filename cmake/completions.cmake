@@ -43,7 +43,19 @@ add_custom_target(rpx_completions ALL DEPENDS ${rpx_completions})
 install(FILES ${rpx_completions_dir}/rpx.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME rpx)
-install(FILES ${rpx_completions_dir}/_rpx
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+# zsh: Debian's zsh reads packages' completions from
+# /usr/share/zsh/vendor-completions, and the local ones from
+# /usr/local/share/zsh/site-functions (its fpath): the directory follows the
+# prefix the install uses (the package's /usr is known only then).
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX MATCHES [[^/usr/*$]])
+    set(rpx_zsh_dir zsh/vendor-completions)
+  else()
+    set(rpx_zsh_dir zsh/site-functions)
+  endif()
+  file(INSTALL DESTINATION
+       \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/\${rpx_zsh_dir}\"
+       TYPE FILE FILES [[${rpx_completions_dir}/_rpx]])
+")
 install(FILES ${rpx_completions_dir}/rpx.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)

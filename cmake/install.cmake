@@ -26,16 +26,22 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/images
 install(FILES ${PROJECT_SOURCE_DIR}/data/demo/student.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 set(rpx_units ${PROJECT_SOURCE_DIR}/docs/examples/systemd)
-set(rpx_service ${PROJECT_BINARY_DIR}/examples/systemd/rpx-remind.service)
+set(rpx_examples ${CMAKE_INSTALL_DOCDIR}/examples/systemd)
+install(FILES ${rpx_units}/rpx-remind.timer DESTINATION ${rpx_examples})
+# Written straight into the destination (below $DESTDIR), so that an install
+# writes nothing into the build tree, which a root install would leave
+# root's; listed in install_manifest.txt like the rest.
 install(CODE "
   set(CMAKE_INSTALL_FULL_BINDIR [[${CMAKE_INSTALL_BINDIR}]])
   cmake_path(ABSOLUTE_PATH CMAKE_INSTALL_FULL_BINDIR
              BASE_DIRECTORY \"\${CMAKE_INSTALL_PREFIX}\" NORMALIZE)
-  configure_file([[${rpx_units}/rpx-remind.service.in]] [[${rpx_service}]]
-                 @ONLY)
+  set(rpx_service \"\${CMAKE_INSTALL_PREFIX}/${rpx_examples}/rpx-remind.service\")
+  cmake_path(NORMAL_PATH rpx_service)
+  message(STATUS \"Installing: \$ENV{DESTDIR}\${rpx_service}\")
+  configure_file([[${rpx_units}/rpx-remind.service.in]]
+                 \"\$ENV{DESTDIR}\${rpx_service}\" @ONLY)
+  list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${rpx_service}\")
 ")
-install(FILES ${rpx_service} ${rpx_units}/rpx-remind.timer
-        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/systemd)
 
 # The system holiday directory. rpx reads /etc/rpx/holidays/*.json whatever
 # its prefix (src/cli/context.cpp; RPX_SYSCONFDIR moves it, for tests), so

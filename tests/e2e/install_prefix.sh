@@ -9,6 +9,7 @@ rpx=$(realpath "$1")
 build=$(dirname "$rpx")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+touch "$work/start"
 fail=0
 check() {  # check WHAT CONDITION...
   local what=$1
@@ -43,9 +44,16 @@ check "--prefix: paths outside the prefix: $(outside "$work/user.log" "$prefix" 
   test -z "$(outside "$work/user.log" "$prefix")"
 for f in bin/rpx $doc/README.md $doc/LICENSE $doc/copyright $doc/install.md \
     $doc/cli.md $doc/images/report-300.png $doc/examples/student.json \
-    $units/rpx-remind.service $units/rpx-remind.timer; do
+    $units/rpx-remind.service $units/rpx-remind.timer \
+    share/man/man1/rpx.1.gz share/man/man1/rpx-calendar.1.gz \
+    share/bash-completion/completions/rpx share/zsh/site-functions/_rpx \
+    share/fish/vendor_completions.d/rpx.fish; do
   check "--prefix: no $f" test -f "$prefix/$f"
 done
+# The build tree gets nothing from an install (a root install would leave it
+# root's).
+check "--prefix: the install wrote into the build tree: $(find "$build" -newer "$work/start" -path '*examples*' | head -3)" \
+  test -z "$(find "$build" -newer "$work/start" -path '*examples*')"
 check "--prefix: bin/rpx is not executable" test -x "$prefix/bin/rpx"
 check "--prefix: the service's ExecStart is not $prefix/bin/rpx remind" \
   grep -qx "ExecStart=$prefix/bin/rpx remind" "$prefix/$units/rpx-remind.service"
@@ -62,6 +70,8 @@ check "DESTDIR, /usr: no /etc/rpx/holidays" test -d "$stage/etc/rpx/holidays"
 check "DESTDIR, /usr: /etc/rpx/holidays is not empty" \
   test -z "$(ls -A "$stage/etc/rpx/holidays" 2>/dev/null)"
 check "DESTDIR, /usr: no /usr/bin/rpx" test -x "$stage/usr/bin/rpx"
+check "DESTDIR, /usr: no zsh completion in vendor-completions" \
+  test -f "$stage/usr/share/zsh/vendor-completions/_rpx"
 check "DESTDIR, /usr: the service's ExecStart is not /usr/bin/rpx remind" \
   grep -qx "ExecStart=/usr/bin/rpx remind" "$stage/usr/$units/rpx-remind.service"
 
