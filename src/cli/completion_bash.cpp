@@ -154,16 +154,18 @@ _rpx_words() {
   fi
 }
 
-# COMPREPLY: the subcommands $2 and what value spec $1 offers.
+# COMPREPLY: the subcommands $2 and what value spec $1 offers. mapfile, not
+# COMPREPLY=($(...)): a file name is one reply, never split or globbed.
 _rpx_offer() {
   local kind=${1%% *} list=${1#* } IFS=$' \t\n'
-  COMPREPLY=($(compgen -W "${2-}" -- "$cur"))
+  mapfile -t COMPREPLY < <(compgen -W "${2-}" -- "$cur")
   case $kind in
-    words) COMPREPLY+=($(compgen -W "$list" -- "$cur")) ;;
+    words) mapfile -t -O ${#COMPREPLY[@]} COMPREPLY < <(compgen -W "$list" -- "$cur") ;;
     list)
       local prefix=
       [[ $cur == *,* ]] && prefix=${cur%,*},
-      COMPREPLY+=($(compgen -P "$prefix" -W "$list" -- "${cur##*,}"))
+      mapfile -t -O ${#COMPREPLY[@]} COMPREPLY \
+        < <(compgen -P "$prefix" -W "$list" -- "${cur##*,}")
       ;;
     files | dirs)
       if declare -F _filedir >/dev/null; then
@@ -172,8 +174,7 @@ _rpx_offer() {
         compopt -o filenames 2>/dev/null
         local flag=-f
         [[ $kind == dirs ]] && flag=-d
-        IFS=$'\n'
-        COMPREPLY+=($(compgen "$flag" -- "$cur"))
+        mapfile -t -O ${#COMPREPLY[@]} COMPREPLY < <(compgen "$flag" -- "$cur")
       fi
       ;;
   esac
@@ -215,7 +216,7 @@ _rpx() {
     _rpx_offer "$value"
   elif [[ $options == true && $cur == -* ]]; then
     _rpx_options "$cmd"
-    COMPREPLY=($(compgen -W "$REPLY" -- "$cur"))
+    mapfile -t COMPREPLY < <(compgen -W "$REPLY" -- "$cur")
   else
     w=
     ((n == 0)) && _rpx_commands "$cmd" && w=$REPLY

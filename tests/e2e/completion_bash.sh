@@ -16,6 +16,9 @@ if [ "$rc" != 0 ]; then
 fi
 mkdir -p "$work/files/students"
 touch "$work/files/roster.csv" "$work/files/notes.txt"
+# A name with a glob character: one reply, never expanded.
+mkdir -p "$work/files/glob"
+touch "$work/files/glob/g*" "$work/files/glob/ga"
 
 cat >"$work/cases.sh" <<'EOF'
 # Runs in bash: $1 is "with" or "without" bash-completion, $2 the script,
@@ -75,16 +78,18 @@ expect "rpx status --format json --today 2026-11-25 --" "--color --file --format
 
 # File names, in a directory that holds roster.csv, notes.txt, students/.
 cd "$4" || exit 1
-expect "rpx --file " "notes.txt roster.csv students"
+expect "rpx --file " "glob notes.txt roster.csv students"
+expect "rpx --file glob/g" "glob/g* glob/ga"
 expect "rpx --file r" "roster.csv"
 expect "rpx --file=r" "roster.csv"
 expect "rpx status --file n" "notes.txt"
 expect "rpx --file roster.csv st" "status"
 expect "rpx export ics -o r" "roster.csv"
 expect "rpx check s" "students"
+expect "rpx check g" "glob"
 expect "rpx check students r" "roster.csv"
 expect "rpx holidays import n" "notes.txt"
-expect "rpx import roster.csv --into " "students"
+expect "rpx import roster.csv --into " "glob students"
 expect "rpx import r" "roster.csv"
 exit $fail
 EOF
