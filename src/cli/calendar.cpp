@@ -23,9 +23,10 @@ struct Span {
   bool whole_year = false;
 };
 
-/// `YYYY-MM` or `YYYY`, with the year in [k_min_year, k_max_year]; empty:
-/// this month. `-3` adds the months before and after.
-Span parse_span(std::string_view arg, bool three, Date today) {
+/// `YYYY-MM` or `YYYY`, with the year in [k_min_year, k_max_year]; not
+/// `given`: this month. `-3` adds the months before and after, which must
+/// stay in those years too.
+Span parse_span(std::string_view arg, bool given, bool three, Date today) {
   const auto digits = [](std::string_view s) {
     return !s.empty() && s.find_first_not_of("0123456789") == s.npos;
   };
@@ -35,7 +36,7 @@ Span parse_span(std::string_view arg, bool three, Date today) {
                 {{"value", arg}, {"min", k_min_year}, {"max", k_max_year}}));
   };
   Span span;
-  if (arg.empty()) {
+  if (!given) {
     const date::year_month_day ymd{today};
     span.first = ymd.year() / ymd.month();
   } else if (arg.size() == 4 && digits(arg)) {
@@ -61,8 +62,16 @@ Span parse_span(std::string_view arg, bool three, Date today) {
     if (span.whole_year) {
       throw UsageError(Message("error.calendar_three_year", {{"value", arg}}));
     }
+    const std::string month = fmt::format("{:04}-{:02}", int{span.first.year()},
+                                          unsigned{span.first.month()});
     span.first -= date::months{1};
     span.months = 3;
+    const date::year_month last = span.first + date::months{2};
+    if (int{span.first.year()} < k_min_year || int{last.year()} > k_max_year) {
+      throw UsageError(Message(
+          "error.calendar_three_range",
+          {{"value", month}, {"min", k_min_year}, {"max", k_max_year}}));
+    }
   }
   return span;
 }
@@ -153,8 +162,8 @@ void add_calendar(CLI::App& app, Context& ctx) {
   auto* cmd =
       app.add_subcommand("calendar", tr("help.calendar.about") + "\n\n" +
                                          tr("help.calendar.text"));
-  cmd->add_option("WHEN", args->when, tr("help.calendar.when"))
-      ->type_name("YEAR-MONTH|YEAR");
+  auto* when = cmd->add_option("WHEN", args->when, tr("help.calendar.when"))
+                   ->type_name("YEAR-MONTH|YEAR");
   cmd->add_flag("-3,--three", args->three, tr("help.calendar.three"));
   const std::vector<std::string> formats{"text", "json"};
   accept_only(cmd->add_option(
@@ -168,9 +177,9 @@ void add_calendar(CLI::App& app, Context& ctx) {
                    {"rpx calendar 2027", tr("help.calendar.example.year")},
                    {"rpx calendar 2026-10 --format json",
                     tr("help.calendar.example.json")}});
-  cmd->callback([&ctx, args] {
-    ctx.run = [&ctx, args] {
-      const Span span = parse_span(args->when, args->three, ctx.today());
+  cmd->callback([&ctx, args, when] {
+    ctx.run = [&ctx, args, given = when->count() > 0] {
+      const Span span = parse_span(args->when, given, args->three, ctx.today());
       const MonthView view = make_view(ctx, span);
       if (args->format == "json") {
         fmt::print("{}", render_month_json(view));

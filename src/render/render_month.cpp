@@ -216,10 +216,18 @@ std::string legend(const MonthView& view, bool colour) {
   bool seen[128] = {};
   bool weekdays = false;
   bool today = false;
+  std::optional<Date> first_provisional;
+  Date last_provisional;
   for (const MonthDay& d : view.days) {
     seen[static_cast<unsigned char>(mark_of(d))] = true;
     weekdays = weekdays || d.basis == Basis::weekdays;
     today = today || d.has(DateMark::today);
+    if (d.basis == Basis::provisional) {
+      if (!first_provisional) {
+        first_provisional = d.facts.date;
+      }
+      last_provisional = d.facts.date;
+    }
   }
   std::string out;
   const std::pair<char, std::string_view> marks[] = {
@@ -237,6 +245,12 @@ std::string legend(const MonthView& view, bool colour) {
   }
   for (const MonthHoliday& h : view.holidays) {
     out += "   " + holiday_line(h);  // under the marks' words
+  }
+  if (first_provisional) {
+    out += tr("month.legend.provisional_days",
+              {{"first", show_date(*first_provisional)},
+               {"last", show_date(last_provisional)}}) +
+           "\n";
   }
   if (weekdays) {
     out += tr("month.legend.weekdays") + "\n";
