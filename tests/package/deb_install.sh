@@ -58,6 +58,13 @@ fi
 version=$(dpkg-deb -f "$deb" Version) || fail "$deb: not a Debian package"
 echo "== deb_install: $deb (version $version), after $((SECONDS - start)) s"
 
+# Every path in the package is one of rpx's own places: nothing under
+# /usr/local, nothing of another package's.
+stray=$(dpkg-deb --fsys-tarfile "$deb" | tar -t | sed -E 's|^\./|/|; s|(.)/$|\1|' |
+  grep -vxE '/|/usr|/usr/bin|/usr/bin/rpx|/usr/share|/usr/share/doc|/usr/share/doc/rpx(/.*)?|/usr/share/man|/usr/share/man/man1|/usr/share/man/man1/rpx(-[a-z]+)?\.1\.gz|/usr/share/bash-completion(/completions(/rpx)?)?|/usr/share/zsh(/vendor-completions(/_rpx)?)?|/usr/share/fish(/vendor_completions\.d(/rpx\.fish)?)?|/etc|/etc/rpx|/etc/rpx/holidays' || true)
+[ -z "$stray" ] || fail "$deb holds paths outside rpx's places: $(echo $stray)"
+echo "ok: every path in the package is rpx's"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/rpx-deb-XXXXXX")
 cleanup() {
   local rc=$?
