@@ -1,8 +1,8 @@
 # The man pages: docs/man/NAME.SECTION.scd, written in scdoc (scdoc(5)),
 # become ${CMAKE_BINARY_DIR}/man/NAME.SECTION with every build (target
 # `man`), and are installed into ${CMAKE_INSTALL_MANDIR}/manSECTION
-# compressed (gzip -9n, as Debian's policy asks: no name or time inside, so
-# the same page makes the same file).
+# compressed (gzip -9n, as Debian's policy asks: gzip stores no name or
+# time; the page's own date is the build's, or SOURCE_DATE_EPOCH's).
 # tests/e2e/man_pages.py finds them beside the rpx binary, under man/.
 include(GNUInstallDirs)
 find_program(SCDOC scdoc REQUIRED)
