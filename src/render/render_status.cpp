@@ -309,8 +309,12 @@ std::string render_plan_text(const StudentState& state, const Assessment& a,
          {{"who", s.name.empty() ? tr("plan.the_student") : s.name},
           {"today", show_weekday_date(today)}}) +
       "\n\n";
+  // Once submitted, the steps before it are no longer to do: a step not
+  // ticked then is a warning below, not a step left.
+  const std::size_t first =
+      a.step(StepId::submit).done ? step_index(StepId::submit) + 1 : 0;
   std::vector<std::string> left;
-  for (std::size_t i = 0; i < a.steps.size(); ++i) {
+  for (std::size_t i = first; i < a.steps.size(); ++i) {
     if (!a.steps[i].done) {
       left.push_back(
           fmt::format("{}. {}", a.steps[i].n, local(rules.steps[i].title)));
