@@ -86,9 +86,7 @@ std::optional<StudentState> student_state(Context& ctx) {
     } catch (const UsageError&) {
       return std::nullopt;  // no HOME: no default state file to look at
     }
-    std::error_code ec;
-    if (std::filesystem::symlink_status(file, ec).type() ==
-        std::filesystem::file_type::not_found) {
+    if (no_state_file_yet(file)) {
       return std::nullopt;
     }
   }
@@ -98,8 +96,7 @@ std::optional<StudentState> student_state(Context& ctx) {
 void mark(MonthView& view, Date d, DateMark m) {
   const auto i = (d - view.days.front().facts.date).count();
   if (i >= 0 && static_cast<std::size_t>(i) < view.days.size()) {
-    view.days[static_cast<std::size_t>(i)].marks |=
-        static_cast<std::uint8_t>(1u << static_cast<unsigned>(m));
+    view.days[static_cast<std::size_t>(i)].set(m);
   }
 }
 

@@ -23,16 +23,7 @@ std::string assumed_holiday(const Holiday& h) {
           : tr("calendar.assumed_days", {{"holiday", name},
                                          {"first", show_date(h.first_off)},
                                          {"last", show_date(h.last_off)}});
-  if (!h.workdays.empty()) {
-    std::vector<std::string> work;
-    for (Date d : h.workdays) {
-      work.push_back(show_date(d));
-    }
-    out +=
-        tr("calendar.worked",
-           {{"dates", fmt::format("{}", fmt::join(work, tr("calendar.and")))}});
-  }
-  return out;
+  return out + render_detail::worked_clause(h.workdays);
 }
 
 /// What the provisional answer assumes: the holidays, or that there are

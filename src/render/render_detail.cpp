@@ -1,5 +1,7 @@
 #include "render_detail.hpp"
 
+#include <fmt/format.h>
+
 namespace rpx::render_detail {
 
 std::string pad_right(std::string_view text, std::size_t width) {
@@ -29,5 +31,18 @@ std::string basis_label(Basis b) {
 }
 
 std::string warning_label() { return tr("label.warning"); }
+
+std::string worked_clause(const std::vector<Date>& worked) {
+  if (worked.empty()) {
+    return {};
+  }
+  std::vector<std::string> dates;
+  for (Date d : worked) {
+    dates.push_back(show_date(d));
+  }
+  return tr(
+      "calendar.worked",
+      {{"dates", fmt::format("{}", fmt::join(dates, tr("calendar.and")))}});
+}
 
 }  // namespace rpx::render_detail

@@ -7,6 +7,7 @@
 #include <rpx/utf8.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rpx::render_detail {
 
@@ -53,5 +54,9 @@ std::string basis_label(Basis b);
 
 /// "warning: " in the output language, for lines on stdout.
 std::string warning_label();
+
+/// ", worked 2027-01-31 and 2027-02-14" after a holiday's days off, or ""
+/// when it has no worked weekend.
+std::string worked_clause(const std::vector<Date>& worked);
 
 }  // namespace rpx::render_detail

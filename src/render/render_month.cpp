@@ -24,15 +24,25 @@ constexpr int k_most_side_by_side = 3;
 constexpr std::string_view k_reverse = "7";
 constexpr std::string_view k_underline = "4";
 
-/// A day's mark in the grid. The student's dates come first; then what the
-/// holiday schedule says, provisional days told apart.
-char mark_of(const MonthDay& d) {
-  static constexpr char k_letters[] = {'L', 'D', 'E', 'R'};
+/// The letters of the student's dates, in DateMark's order.
+constexpr char k_letters[] = {'L', 'D', 'E', 'R'};
+
+/// The first of the student's dates that falls on `d`, if any.
+std::optional<DateMark> student_mark(const MonthDay& d) {
   for (int m = 0; m < k_date_mark_count; ++m) {
     const auto mark = static_cast<DateMark>(m);
     if (mark != DateMark::today && d.has(mark)) {
-      return k_letters[m];
+      return mark;
     }
+  }
+  return std::nullopt;
+}
+
+/// A day's mark in the grid. The student's dates come first; then what the
+/// holiday schedule says, provisional days told apart.
+char mark_of(const MonthDay& d) {
+  if (const auto mark = student_mark(d)) {
+    return k_letters[static_cast<int>(*mark)];
   }
   const bool provisional = d.basis == Basis::provisional;
   switch (d.facts.kind) {
@@ -54,12 +64,8 @@ std::string colour_of(const MonthDay& d) {
   if (d.has(DateMark::today)) {
     codes.push_back(k_underline);
   }
-  for (int m = 0; m < k_date_mark_count; ++m) {
-    const auto mark = static_cast<DateMark>(m);
-    if (mark != DateMark::today && d.has(mark)) {
-      codes.push_back(k_reverse);
-      break;
-    }
+  if (student_mark(d)) {
+    codes.push_back(k_reverse);
   }
   const bool official = d.basis == Basis::official;
   if (d.facts.kind == DayKind::holiday) {
@@ -197,15 +203,7 @@ std::string holiday_line(const MonthHoliday& h) {
           : tr("month.holiday_days", {{"holiday", name},
                                       {"first", show_date(h.first_off)},
                                       {"last", show_date(h.last_off)}});
-  if (!h.worked.empty()) {
-    std::vector<std::string> dates;
-    for (Date d : h.worked) {
-      dates.push_back(show_date(d));
-    }
-    out += tr(
-        "calendar.worked",
-        {{"dates", fmt::format("{}", fmt::join(dates, tr("calendar.and")))}});
-  }
+  out += render_detail::worked_clause(h.worked);
   if (h.basis == Basis::provisional) {
     out += tr("month.provisional_suffix");
   }
@@ -273,7 +271,6 @@ std::string legend(const MonthView& view, bool colour) {
     for (const auto& [key, date] : dates) {
       width = std::max(width, display_width(tr(key)));
     }
-    static constexpr char k_letters[] = {'L', 'D', 'E', 'R'};
     for (std::size_t i = 0; i < dates.size(); ++i) {
       out +=
           fmt::format("{}  {}{}\n", k_letters[i],

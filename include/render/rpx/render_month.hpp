@@ -33,9 +33,11 @@ struct MonthDay {
   Basis basis = Basis::weekdays;
   std::uint8_t marks = 0;  // bit (1 << DateMark)
 
-  bool has(DateMark m) const noexcept {
-    return (marks & (1u << static_cast<unsigned>(m))) != 0;
+  static constexpr std::uint8_t bit(DateMark m) noexcept {
+    return static_cast<std::uint8_t>(1u << static_cast<unsigned>(m));
   }
+  bool has(DateMark m) const noexcept { return (marks & bit(m)) != 0; }
+  void set(DateMark m) noexcept { marks |= bit(m); }
 };
 
 /// A holiday with a day in the view: its days off and worked weekends.
