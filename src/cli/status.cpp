@@ -23,6 +23,12 @@ StateStore student_store(Context& ctx) {
   return StateStore(ctx.state_file(), ctx.store_options());
 }
 
+bool no_state_file_yet(const std::filesystem::path& file) {
+  std::error_code ec;
+  return std::filesystem::symlink_status(file, ec).type() ==
+         std::filesystem::file_type::not_found;
+}
+
 Assessment assess_student(Context& ctx, const StudentState& state) {
   return assess(state, ctx.rules(), ctx.calendar(), ctx.today());
 }
@@ -121,9 +127,7 @@ void add_status(CLI::App& app, Context& ctx) {
 int run_default(Context& ctx) {
   // Before there is a state file, say how to make one rather than fail.
   const std::filesystem::path file = ctx.state_file();
-  std::error_code ec;
-  if (std::filesystem::symlink_status(file, ec).type() ==
-      std::filesystem::file_type::not_found) {
+  if (no_state_file_yet(file)) {
     print_text(ctx, get_started_text(file));
     return 0;
   }

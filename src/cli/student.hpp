@@ -1,10 +1,10 @@
 // Helpers shared by the student commands (init, status, done, submit, ...).
 #pragma once
 
+#include <filesystem>
 #include <rpx/assess.hpp>
 #include <rpx/state.hpp>
 #include <rpx/store.hpp>
-
 #include <string>
 
 #include "context.hpp"
@@ -13,6 +13,10 @@ namespace rpx::cli {
 
 /// The store of the state file the global options name.
 StateStore student_store(Context& ctx);
+
+/// True when nothing is at `file`, not even a dangling link: there is no
+/// state file yet (bare `rpx`, `rpx calendar`).
+bool no_state_file_yet(const std::filesystem::path& file);
 
 /// `assess` with the context's rules, calendar and today.
 Assessment assess_student(Context& ctx, const StudentState& state);

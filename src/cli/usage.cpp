@@ -235,13 +235,16 @@ std::optional<Message> specific_message(
 CLI::Option* accept_only(CLI::Option* opt, Context& ctx,
                          std::vector<std::string> values) {
   const std::string name = name_of(*opt);
-  ctx.accepted[opt] = values;
+  // One list: the check reads the one completion offers (a map's elements
+  // stay where they are).
+  const std::vector<std::string>& accepted = ctx.accepted[opt] =
+      std::move(values);
   return opt->check(CLI::Validator(
-      [&ctx, name, values](std::string& v) -> std::string {
-        if (std::find(values.begin(), values.end(), v) != values.end()) {
+      [&ctx, name, &accepted](std::string& v) -> std::string {
+        if (std::find(accepted.begin(), accepted.end(), v) != accepted.end()) {
           return {};
         }
-        ctx.rejected = RejectedValue{Kind::value, name, v, values, ""};
+        ctx.rejected = RejectedValue{Kind::value, name, v, accepted, ""};
         return k_refused;
       },
       ""));
